@@ -1,0 +1,29 @@
+import type { Core } from '@strapi/strapi';
+import { secret } from '../src/lib/secrets';
+
+const config = ({ env }: Core.Config.Shared.ConfigParams) => {
+  const production = env('NODE_ENV', 'development') === 'production';
+  return {
+    'users-permissions': {
+      config: {
+        jwtSecret: secret('JWT_SECRET'),
+        jwt: { expiresIn: env('JWT_EXPIRES_IN', '7d') },
+      },
+    },
+    graphql: {
+      config: {
+        endpoint: '/graphql',
+        shadowCRUD: true,
+        // The landing page (GraphQL sandbox) is for development only.
+        landingPage: !production && env.bool('GRAPHQL_LANDING_PAGE', true),
+        depthLimit: env.int('GRAPHQL_DEPTH_LIMIT', 8),
+        amountLimit: env.int('GRAPHQL_AMOUNT_LIMIT', 100),
+        apolloServer: {
+          introspection: !production,
+        },
+      },
+    },
+  };
+};
+
+export default config;

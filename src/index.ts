@@ -1,0 +1,19 @@
+import type { Core } from '@strapi/strapi';
+import { registerContentRules } from './content-rules';
+import { ensureLocales } from './bootstrap/locales';
+import { grantReaderPermissionsOnce } from './bootstrap/permissions';
+import { registerGraphqlPolicies } from './bootstrap/graphql';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerContentRules(strapi);
+    registerGraphqlPolicies(strapi);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureLocales(strapi);
+    if (await grantReaderPermissionsOnce(strapi)) {
+      strapi.log.info('[newsdesk] Public and Authenticated roles may now read published content.');
+    }
+  },
+};
