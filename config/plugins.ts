@@ -18,6 +18,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
         landingPage: !production && env.bool('GRAPHQL_LANDING_PAGE', true),
         depthLimit: env.int('GRAPHQL_DEPTH_LIMIT', 8),
         amountLimit: env.int('GRAPHQL_AMOUNT_LIMIT', 100),
+        defaultLimit: env.int('API_DEFAULT_LIMIT', 25),
+        maxLimit: env.int('API_MAX_LIMIT', 100),
         apolloServer: {
           introspection: !production,
         },

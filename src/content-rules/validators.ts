@@ -75,7 +75,7 @@ export function relatedLinkProblems(
   if (after.hasUrl && after.hasTarget) {
     problems.push({
       path: 'targetArticle',
-      message: 'a related link points at an internal article or an external url, not both',
+      message: 'targetArticle and url: a related link points at an internal article or an external url, not both',
     });
   }
   return problems;

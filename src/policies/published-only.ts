@@ -18,11 +18,12 @@ export function asksForDrafts(status: unknown): boolean {
 
 const publishedOnly: Core.PolicyHandler = (policyContext) => {
   const context = policyContext as unknown as {
-    query?: { status?: unknown };
+    request?: { query?: { status?: unknown } };
     args?: { status?: unknown };
     state?: { auth?: AuthLike };
   };
-  const status = context.args?.status ?? context.query?.status;
+  // REST policy contexts copy the Koa context's own fields only: the query lives on `request`.
+  const status = context.args?.status ?? context.request?.query?.status;
   if (asksForDrafts(status) && !mayReadDrafts(context.state?.auth)) {
     throw new errors.PolicyError('Drafts are not available through the public API; ask for published content.', {
       policy: 'published-only',

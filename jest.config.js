@@ -1,0 +1,25 @@
+/** Unit tests run pure modules only; integration tests boot a real Strapi per file. */
+const transform = {
+  '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+};
+
+module.exports = {
+  // Each integration file boots its own Strapi (~300 MB): one at a time on a 2-core machine.
+  maxWorkers: 1,
+  projects: [
+    {
+      displayName: 'unit',
+      testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
+      transform,
+      testEnvironment: 'node',
+    },
+    {
+      displayName: 'integration',
+      testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
+      transform,
+      testEnvironment: 'node',
+      globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
+      setupFilesAfterEnv: ['<rootDir>/tests/helpers/timeouts.ts'],
+    },
+  ],
+};

@@ -1,0 +1,32 @@
+import type { Core } from '@strapi/strapi';
+
+export const ARTICLE = 'api::article.article';
+export const PERSON = 'api::person.person';
+export const QUOTE = 'api::quote.quote';
+export const RELATED_LINK = 'api::related-link.related-link';
+
+/** Strapi blocks for plain paragraphs. */
+export function paragraphs(...texts: string[]) {
+  return texts.map((text) => ({ type: 'paragraph' as const, children: [{ type: 'text' as const, text }] }));
+}
+
+export async function apiToken(strapi: Core.Strapi, type: 'read-only' | 'full-access' | 'custom', permissions?: string[]) {
+  const token = await strapi.service('admin::api-token').create({
+    name: `test ${type} ${Math.random().toString(36).slice(2)}`,
+    type,
+    kind: 'content-api',
+    lifespan: null,
+    ...(permissions ? { permissions } : {}),
+  });
+  return token.accessKey as string;
+}
+
+type Status = 'draft' | 'published';
+
+export async function createPerson(strapi: Core.Strapi, data: Record<string, unknown>, status: Status = 'published') {
+  return strapi.documents(PERSON).create({ data: data as never, status });
+}
+
+export async function createArticle(strapi: Core.Strapi, data: Record<string, unknown>, status: Status = 'published', locale = 'en') {
+  return strapi.documents(ARTICLE).create({ data: data as never, status, locale });
+}

@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { createStrapi, type Core } from '@strapi/strapi';
+import { APP_DIR, applyTestEnvironment, testDatabaseClient } from './environment';
+
+export type TestApp = {
+  strapi: Core.Strapi;
+  /** The HTTP server to hand to supertest. */
+  server: Core.Strapi['server']['httpServer'];
+  stop(): Promise<void>;
+};
+
+type Throwaway = { drop(): Promise<void> };
+
+function postgresConnection() {
+  return {
+    host: process.env.DATABASE_HOST ?? '127.0.0.1',
+    port: Number(process.env.DATABASE_PORT ?? 5432),
+    user: process.env.DATABASE_USERNAME ?? 'postgres',
+    password: process.env.DATABASE_PASSWORD ?? '',
+    database: process.env.DATABASE_NAME ?? 'test',
+  };
+}
+
+/** A database no other test file or run sees: a SQLite file under .tmp/, or a PostgreSQL schema. */
+async function createThrowawayDatabase(): Promise<Throwaway> {
+  const name = `t_${process.pid}_${randomBytes(4).toString('hex')}`;
+  if (testDatabaseClient() === 'sqlite') {
+    const file = path.join(APP_DIR, '.tmp', 'test', `${name}.db`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    process.env.DATABASE_FILENAME = file;
+    return {
+      async drop() {
+        for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true });
+      },
+    };
+  }
+  const connection = postgresConnection();
+  const admin = new Client(connection);
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA "${name}"`);
+  await admin.end();
+  Object.assign(process.env, {
+    DATABASE_HOST: connection.host,
+    DATABASE_PORT: String(connection.port),
+    DATABASE_USERNAME: connection.user,
+    DATABASE_NAME: connection.database,
+    DATABASE_SCHEMA: name,
+  });
+  return {
+    async drop() {
+      const client = new Client(connection);
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
+      await client.end();
+    },
+  };
+}
+
+/** Boots one real Strapi on a throw-away database; `stop` destroys it and the database. */
+export async function startTestApp(options: { keepDatabase?: Throwaway } = {}): Promise<TestApp & { database: Throwaway }> {
+  applyTestEnvironment();
+  const database = options.keepDatabase ?? (await createThrowawayDatabase());
+  const strapi = await createStrapi({
+    appDir: APP_DIR,
+    distDir: path.join(APP_DIR, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
+  await strapi.server.mount();
+  return {
+    strapi,
+    server: strapi.server.httpServer,
+    database,
+    async stop() {
+      await strapi.destroy();
+      if (!options.keepDatabase) await database.drop();
+    },
+  };
+}
