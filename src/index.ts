@@ -3,11 +3,14 @@ import { registerContentRules } from './content-rules';
 import { ensureLocales } from './bootstrap/locales';
 import { grantReaderPermissionsOnce } from './bootstrap/permissions';
 import { registerGraphqlPolicies } from './bootstrap/graphql';
+import { seedIfEmpty } from './importer/seed';
+import { registerLinkResolution } from './importer/link-resolution';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerContentRules(strapi);
     registerGraphqlPolicies(strapi);
+    registerLinkResolution(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -15,5 +18,6 @@ export default {
     if (await grantReaderPermissionsOnce(strapi)) {
       strapi.log.info('[newsdesk] Public and Authenticated roles may now read published content.');
     }
+    await seedIfEmpty(strapi);
   },
 };

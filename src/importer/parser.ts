@@ -4,22 +4,31 @@
  * Pure: imports nothing from Strapi, so it is unit-tested on its own.
  */
 import { eng as englishStopwords, fra as frenchStopwords } from 'stopword';
+import { z } from 'zod';
 import { foldForMatch, normaliseSpaces } from './text';
 
 export type StoryLocale = 'en' | 'fr';
 
-export type StoryMetadata = {
-  title?: string;
-  locale?: StoryLocale;
-  source?: string;
-  sourceId?: string;
-  byline?: string;
-  dateline?: string;
-  section?: string;
-  tags?: string[];
-  standfirst?: string;
-  publishedAt?: string;
-};
+const shortText = z.string().trim().min(1).max(300);
+
+/** Metadata from front matter or a sidecar JSON file: untrusted, so checked field by field. */
+export const storyMetadataSchema = z
+  .object({
+    title: shortText,
+    locale: z.enum(['en', 'fr']),
+    source: shortText,
+    sourceId: shortText,
+    byline: shortText,
+    dateline: shortText,
+    section: shortText,
+    tags: z.array(z.string().trim().min(1).max(200)).max(100),
+    standfirst: z.string().trim().min(1).max(2000),
+    publishedAt: z.string().datetime({ offset: true }).or(z.string().date()),
+  })
+  .partial()
+  .strict();
+
+export type StoryMetadata = z.infer<typeof storyMetadataSchema>;
 
 export type ParsedRelatedLink = {
   label: string;
@@ -62,6 +71,16 @@ const RELATED_LINK_LINE =
 /** Opening and closing marks of the quote styles wire copy uses. Single quotes are scare quotes, not speech. */
 const QUOTE_PATTERN = /“([^“”]+)”|«[\s\u00A0\u202F]*([^«»]+?)[\s\u00A0\u202F]*»|"([^"]+)"/gu;
 
+/** Whole words in any script: `\b` only knows ASCII letters, so "déclaré" would never end a word. */
+function wordsPattern(alternatives: string): RegExp {
+  return new RegExp(`(?<!\\p{L})(?:${alternatives})(?!\\p{L})`, 'iu');
+}
+
+/** Either case for the first letter, where the rest of a pattern must stay case-sensitive. */
+function capitalisable(word: string): string {
+  return `[${word[0].toUpperCase()}${word[0]}]${word.slice(1)}`;
+}
+
 const NAME_WORD = "\\p{Lu}[\\p{L}'’-]+";
 const FULL_NAME = `${NAME_WORD}(?:\\s+${NAME_WORD}){1,2}`;
 const HONORIFIC = '(?:Mr|Mrs|Ms|Dr|M|Mme|Mlle|Me)\\.?';
@@ -76,23 +95,24 @@ const TITLES: { key: string; pattern: string }[] = [
   { key: 'governor', pattern: 'Governor|gouverneur' },
 ];
 
-const OFFICE_WORDS = '(?:office|cabinet|bureau|spokesperson|spokesman|spokeswoman|porte-parole|entourage|camp|team|équipe|government|gouvernement)';
+const OFFICE_WORDS = `(?:${['office', 'cabinet', 'bureau', 'spokesperson', 'spokesman', 'spokeswoman', 'porte-parole', 'entourage', 'camp', 'team', 'équipe', 'government', 'gouvernement'].map(capitalisable).join('|')})`;
 
 const CHANNELS: { channel: string; pattern: RegExp }[] = [
-  { channel: 'Twitter', pattern: /\b(twitter|tweet\w*|on x\b|sur x\b)/iu },
-  { channel: 'Facebook', pattern: /\bfacebook\b/iu },
-  { channel: 'Telegram', pattern: /\btelegram\b/iu },
-  { channel: 'Instagram', pattern: /\binstagram\b/iu },
-  { channel: 'statement', pattern: /\b(statement|communiqué|press release|déclaration écrite)\b/iu },
-  { channel: 'interview', pattern: /\b(interview|entrevue|entretien)\b/iu },
-  { channel: 'press conference', pattern: /\b(press conference|news conference|conférence de presse|point de presse)\b/iu },
+  { channel: 'Twitter', pattern: wordsPattern('twitter|tweet\\p{L}*|on x|sur x') },
+  { channel: 'Facebook', pattern: wordsPattern('facebook') },
+  { channel: 'Telegram', pattern: wordsPattern('telegram') },
+  { channel: 'Instagram', pattern: wordsPattern('instagram') },
+  { channel: 'statement', pattern: wordsPattern('statement|communiqué|press release|déclaration écrite') },
+  { channel: 'interview', pattern: wordsPattern('interview|entrevue|entretien') },
+  { channel: 'press conference', pattern: wordsPattern('press conference|news conference|conférence de presse|point de presse') },
 ];
 
 /** Verbs that carry on from the speaker's previous quote, and with it its channel. */
-const CONTINUATION = /\b(continued|added|went on|concluded|poursuivi|ajouté|continué|conclu|enchaîné)\b/iu;
+const CONTINUATION = wordsPattern('continued|added|went on|concluded|poursuivi|ajouté|continué|conclu|enchaîné');
 
-const SPEECH_VERB =
-  /\b(said|says|summarized|summarised|summed up|continued|added|stated|told|wrote|declared|explained|insisted|noted|stressed|argued|indicated|tweeted|posted|affirmed|recalled|warned|concluded|a déclaré|a dit|a affirmé|a ajouté|a poursuivi|a résumé|a souligné|a indiqué|a expliqué|a écrit|a estimé|a assuré|a insisté|a rappelé|a martelé|a tweeté|a conclu|selon|d'après|déclare|affirme|dit|a-t-il|a-t-elle)\b/iu;
+const SPEECH_VERB = wordsPattern(
+  "said|says|summarized|summarised|summed up|continued|added|stated|told|wrote|declared|explained|insisted|noted|stressed|argued|indicated|tweeted|posted|affirmed|recalled|warned|concluded|a déclaré|a dit|a affirmé|a ajouté|a poursuivi|a résumé|a souligné|a indiqué|a expliqué|a écrit|a estimé|a assuré|a insisté|a rappelé|a martelé|a tweeté|a conclu|selon|d'après|déclare|affirme|dit|a-t-il|a-t-elle",
+);
 
 export function detectLocale(text: string): StoryLocale {
   const words = foldForMatch(text).match(/\p{L}+/gu) ?? [];
@@ -141,15 +161,28 @@ function classify(rawLine: string): Line {
 }
 
 /**
+ * Hard-wrapped copy breaks lines inside sentences; one-paragraph-per-line copy ends
+ * each line with a sentence. Lines that are followed by another text line tell which.
+ */
+function isHardWrapped(lines: Line[]): boolean {
+  let inside = 0;
+  let unfinished = 0;
+  lines.forEach((line, index) => {
+    const next = lines[index + 1];
+    if (line.kind !== 'text' || next?.kind !== 'text') return;
+    inside += 1;
+    if (!/[.!?:»”"’)…]$/u.test(line.text)) unfinished += 1;
+  });
+  return inside > 0 && unfinished / inside > 0.5;
+}
+
+/**
  * Paragraphs are one per line, or blocks separated by blank lines when the copy is
  * hard-wrapped. "Read also" lines are taken out of the body wherever they stand.
  */
 function splitBody(body: string): { paragraphs: string[]; relatedLinks: ParsedRelatedLink[] } {
   const lines = body.split('\n').map(classify);
-  const textLines = lines.filter((line) => line.kind === 'text').length;
-  const blocks = lines.filter((line) => line.kind === 'blank').length;
-  // Blank-line separated copy whose lines are wrapped: a block of several lines is one paragraph.
-  const wrapped = blocks > 0 && textLines > blocks + 1;
+  const wrapped = isHardWrapped(lines);
 
   const paragraphs: string[] = [];
   const relatedLinks: ParsedRelatedLink[] = [];
@@ -164,10 +197,8 @@ function splitBody(body: string): { paragraphs: string[]; relatedLinks: ParsedRe
       if (line.label) relatedLinks.push({ label: line.label, afterParagraph: paragraphs.length, order: relatedLinks.length });
     } else if (line.kind === 'blank') {
       close();
-    } else if (wrapped) {
-      open.push(line.text);
     } else {
-      close();
+      if (!wrapped) close();
       open.push(line.text);
     }
   }
@@ -214,7 +245,7 @@ function speakerIn(attribution: string, names: ReturnType<typeof collectNames>):
   const nameOrHonored = `(?:${HONORIFIC}\\s+)?(${NAME_WORD}(?:\\s+${NAME_WORD}){0,2})`;
   const officeOf = new RegExp(
     `${nameOrHonored}['’]s\\s+${OFFICE_WORDS}|${OFFICE_WORDS}\\s+(?:of|de|du|d['’])\\s*(?:the\\s+|la\\s+|le\\s+)?(?:${TITLES.map((t) => t.pattern).join('|')})?\\s*${nameOrHonored}`,
-    'iu',
+    'u',
   );
   const office = officeOf.exec(attribution);
   const officeName = office?.[1] ?? office?.[2];
@@ -299,7 +330,12 @@ function extractQuotes(paragraphs: string[], names: ReturnType<typeof collectNam
 export function parseStory(raw: string, sidecar: StoryMetadata = {}): StoryModel {
   const unified = raw.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n');
   const { metadata: frontMatter, body } = splitFrontMatter(unified);
-  const metadata: StoryMetadata = { ...frontMatter, ...sidecar };
+  const checked = storyMetadataSchema.safeParse({ ...frontMatter, ...sidecar });
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new StoryParseError(`metadata field "${issue.path.join('.') || '?'}": ${issue.message}`);
+  }
+  const metadata = checked.data;
   const { paragraphs, relatedLinks } = splitBody(body);
   if (paragraphs.length === 0) throw new StoryParseError('the story has no paragraphs');
 

@@ -481,6 +481,13 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
           localized: true;
         };
       }>;
+    importChecksum: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
     incomingLinks: Schema.Attribute.Relation<
       'oneToMany',
       'api::related-link.related-link'

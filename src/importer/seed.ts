@@ -1,0 +1,64 @@
+/**
+ * The seed: the people the seed story needs, then the Trudeau–Zelensky story itself,
+ * published. Idempotent: people are matched by name and aliases, the story by its source id.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import { z } from 'zod';
+import { readStoryFile } from './files';
+import { parseStory } from './parser';
+import { matchPerson } from './people';
+import { createImportService, type ImportOutcome } from './service';
+
+const SEED_STORY = 'trudeau-zelensky.txt';
+
+const seedPeopleSchema = z.array(
+  z.object({
+    name: z.string().min(1),
+    aliases: z.array(z.string().min(1)),
+    role: z.string().optional(),
+    country: z.string().optional(),
+  }),
+);
+
+export type SeedReport = { peopleCreated: number; story: ImportOutcome };
+
+export function seedDirectory(strapi: Core.Strapi): string {
+  return path.join(strapi.dirs.app.root, 'database', 'seed');
+}
+
+export async function seed(strapi: Core.Strapi, log: (line: string) => void = () => {}): Promise<SeedReport> {
+  const seedDir = seedDirectory(strapi);
+  log('phase 1/2: people');
+  const people = seedPeopleSchema.parse(JSON.parse(await fs.readFile(path.join(seedDir, 'people.json'), 'utf8')));
+  const existing = (await strapi.db.query('api::person.person').findMany({
+    where: { publishedAt: null },
+    select: ['documentId', 'name', 'aliases'],
+  })) as unknown as { documentId: string; name: string; aliases: string[] | null }[];
+  const known = existing.map((row) => ({ ...row, aliases: row.aliases ?? [] }));
+  let peopleCreated = 0;
+  for (const person of people) {
+    if (matchPerson(person.name, known)) continue;
+    const created = await strapi.documents('api::person.person').create({ data: person, status: 'published' });
+    known.push({ documentId: created.documentId, name: person.name, aliases: person.aliases });
+    peopleCreated += 1;
+  }
+  log(`  ${peopleCreated} created, ${people.length - peopleCreated} already there`);
+
+  log('phase 2/2: the seed story');
+  const file = await readStoryFile(path.join(seedDir, SEED_STORY));
+  if ('reason' in file) throw new Error(`seed story ${file.file}: ${file.reason}`);
+  const story = await createImportService({ strapi }).importStory(parseStory(file.text, file.metadata), { publish: true });
+  log(`  ${story.status}: "${story.title}" (${story.documentId})`);
+  return { peopleCreated, story };
+}
+
+/** On start, an empty database gets the seed so a new user sees a real story (never in production unless asked). */
+export async function seedIfEmpty(strapi: Core.Strapi): Promise<boolean> {
+  const production = process.env.NODE_ENV === 'production';
+  const wanted = process.env.SEED_ON_EMPTY ? process.env.SEED_ON_EMPTY === 'true' : !production;
+  if (!wanted || (await strapi.db.query('api::article.article').count()) > 0) return false;
+  await seed(strapi, (line) => strapi.log.info(`[newsdesk seed] ${line}`));
+  return true;
+}
