@@ -48,6 +48,7 @@ export function unreadableReason(bytes: Uint8Array): string | null {
     return 'the file is not valid UTF-8 text';
   }
   // Control characters other than tab and line breaks mean a binary or corrupted file.
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   const controls = text.match(/[\u0001-\u0008\u000B\u000E-\u001F\u007F]/gu)?.length ?? 0;
   if (controls > 0) return 'the file contains control characters: it is binary or corrupted';
   if (text.replace(/^\uFEFF/u, '').trim() === '') return 'the file is empty';

@@ -93,7 +93,20 @@ const TITLES: { key: string; pattern: string }[] = [
   { key: 'minister', pattern: 'Minister|ministre' },
   { key: 'secretary-general', pattern: 'Secretary-General|secrétaire général' },
   { key: 'governor', pattern: 'Governor|gouverneur' },
+  { key: 'mayor', pattern: 'Mayor|maire|mairesse' },
+  { key: 'senator', pattern: 'Senator|sénateur|sénatrice' },
+  { key: 'councillor', pattern: 'Councillor|Councilor|conseiller|conseillère' },
+  { key: 'ambassador', pattern: 'Ambassador|ambassadeur|ambassadrice' },
+  { key: 'general', pattern: 'General|général' },
 ];
+
+const LEADING_TITLE = new RegExp(`^(?:(?:${TITLES.map((title) => title.pattern).join('|')})\\s+)+`, 'iu');
+
+/** "Mayor Jane Doe" → "Jane Doe": a title is not part of the name. */
+function withoutTitle(name: string): string {
+  const stripped = name.replace(LEADING_TITLE, '');
+  return stripped.length > 0 ? stripped : name;
+}
 
 const OFFICE_WORDS = `(?:${['office', 'cabinet', 'bureau', 'spokesperson', 'spokesman', 'spokeswoman', 'porte-parole', 'entourage', 'camp', 'team', 'équipe', 'government', 'gouvernement'].map(capitalisable).join('|')})`;
 
@@ -257,7 +270,7 @@ function speakerIn(attribution: string, names: ReturnType<typeof collectNames>):
   if (honored) return { speakerName: fullest(honored[1], names.fullNames), speaksForName: null };
 
   const full = new RegExp(FULL_NAME, 'u').exec(attribution);
-  if (full) return { speakerName: fullest(full[0], names.fullNames), speaksForName: null };
+  if (full) return { speakerName: fullest(withoutTitle(full[0]), names.fullNames), speaksForName: null };
 
   for (const title of TITLES) {
     if (new RegExp(`(?:^|[^\\p{L}])(?:${title.pattern})(?:[^\\p{L}]|$)`, 'iu').test(attribution) && names.byTitle.has(title.key)) {
@@ -276,20 +289,20 @@ function speakerIn(attribution: string, names: ReturnType<typeof collectNames>):
 function clauseAfter(paragraph: string, index: number): string {
   const rest = paragraph.slice(index).replace(/^[\s,;:\u00A0\u202F]+/u, '');
   // Abbreviated honorifics end in a period that does not end the sentence.
-  const protectedRest = rest.replace(/\b(Mr|Mrs|Ms|Dr|M|St)\./gu, '$1\u0000');
+  const protectedRest = rest.replace(/\b(Mr|Mrs|Ms|Dr|M|St)\./gu, '$1\uE000');
   const end = protectedRest.search(/[.!?](?:\s|$)|[,;“«"]/u);
-  return (end === -1 ? protectedRest : protectedRest.slice(0, end)).replace(/\u0000/gu, '.').trim();
+  return (end === -1 ? protectedRest : protectedRest.slice(0, end)).replace(/\uE000/gu, '.').trim();
 }
 
 /** The clause before an opening quote mark that introduces it ("Mr. Trudeau said:"). */
 function clauseBefore(paragraph: string, index: number): string {
   const head = paragraph.slice(0, index).trimEnd();
   if (!/[:,]$/u.test(head)) return '';
-  const protectedHead = head.replace(/\b(Mr|Mrs|Ms|Dr|M|St)\./gu, '$1\u0000');
+  const protectedHead = head.replace(/\b(Mr|Mrs|Ms|Dr|M|St)\./gu, '$1\uE000');
   const start = Math.max(protectedHead.lastIndexOf('. '), protectedHead.lastIndexOf('” '), protectedHead.lastIndexOf('» '));
   return protectedHead
     .slice(start === -1 ? 0 : start + 2)
-    .replace(/\u0000/gu, '.')
+    .replace(/\uE000/gu, '.')
     .replace(/[\s:,\u00A0\u202F]+$/u, '')
     .trim();
 }
