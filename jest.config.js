@@ -6,6 +6,8 @@ const transform = {
 module.exports = {
   // Each integration file boots its own Strapi (~300 MB): one at a time on a 2-core machine.
   maxWorkers: 1,
+  // dist/ holds the compiled app, including a copy of the local plugin's package.json.
+  modulePathIgnorePatterns: ['<rootDir>/dist/'],
   projects: [
     {
       displayName: 'unit',

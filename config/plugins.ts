@@ -10,6 +10,15 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
         jwt: { expiresIn: env('JWT_EXPIRES_IN', '7d') },
       },
     },
+    'read-also': {
+      enabled: true,
+      resolve: './src/plugins/read-also',
+      config: {
+        autoMode: env('READ_ALSO_AUTO_MODE', 'suggest'),
+        limit: env.int('READ_ALSO_LIMIT', 5),
+        localePolicy: env('READ_ALSO_LOCALE_POLICY', 'same'),
+      },
+    },
     graphql: {
       config: {
         endpoint: '/graphql',

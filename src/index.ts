@@ -5,6 +5,8 @@ import { grantReaderPermissionsOnce } from './bootstrap/permissions';
 import { registerGraphqlPolicies } from './bootstrap/graphql';
 import { seedIfEmpty } from './importer/seed';
 import { registerLinkResolution } from './importer/link-resolution';
+import { completeEditorialRolesOnce } from './bootstrap/admin-roles';
+import { grantEditorialRolesOnce } from './plugins/read-also/server/src/permissions';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -18,6 +20,8 @@ export default {
     if (await grantReaderPermissionsOnce(strapi)) {
       strapi.log.info('[newsdesk] Public and Authenticated roles may now read published content.');
     }
+    await completeEditorialRolesOnce(strapi);
+    await grantEditorialRolesOnce(strapi);
     await seedIfEmpty(strapi);
   },
 };

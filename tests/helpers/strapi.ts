@@ -5,14 +5,16 @@ import { Client } from 'pg';
 import { createStrapi, type Core } from '@strapi/strapi';
 import { APP_DIR, applyTestEnvironment, testDatabaseClient } from './environment';
 
+export type Throwaway = { drop(): Promise<void> };
+
 export type TestApp = {
   strapi: Core.Strapi;
   /** The HTTP server to hand to supertest. */
   server: Core.Strapi['server']['httpServer'];
-  stop(): Promise<void>;
+  database: Throwaway;
+  /** Destroys Strapi and, unless kept for a restart, the database. */
+  stop(options?: { keepDatabase?: boolean }): Promise<void>;
 };
-
-type Throwaway = { drop(): Promise<void> };
 
 function postgresConnection() {
   return {
@@ -59,10 +61,13 @@ async function createThrowawayDatabase(): Promise<Throwaway> {
   };
 }
 
-/** Boots one real Strapi on a throw-away database; `stop` destroys it and the database. */
-export async function startTestApp(options: { keepDatabase?: Throwaway } = {}): Promise<TestApp & { database: Throwaway }> {
-  applyTestEnvironment();
-  const database = options.keepDatabase ?? (await createThrowawayDatabase());
+/**
+ * Boots one real Strapi on a throw-away database, or on `reuse` (the database of an
+ * app stopped with keepDatabase, to test what survives a restart).
+ */
+export async function startTestApp(options: { reuse?: Throwaway } = {}): Promise<TestApp> {
+  if (!options.reuse) applyTestEnvironment();
+  const database = options.reuse ?? (await createThrowawayDatabase());
   const strapi = await createStrapi({
     appDir: APP_DIR,
     distDir: path.join(APP_DIR, 'dist'),
@@ -74,9 +79,9 @@ export async function startTestApp(options: { keepDatabase?: Throwaway } = {}): 
     strapi,
     server: strapi.server.httpServer,
     database,
-    async stop() {
+    async stop(stopOptions = {}) {
       await strapi.destroy();
-      if (!options.keepDatabase) await database.drop();
+      if (!stopOptions.keepDatabase) await database.drop();
     },
   };
 }

@@ -672,6 +672,7 @@ export interface ApiRelatedLinkRelatedLink extends Struct.CollectionTypeSchema {
       > &
       Schema.Attribute.DefaultTo<0>;
     article: Schema.Attribute.Relation<'manyToOne', 'api::article.article'>;
+    autoAttached: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -704,6 +705,8 @@ export interface ApiRelatedLinkRelatedLink extends Struct.CollectionTypeSchema {
       'manyToOne',
       'api::article.article'
     >;
+    targetUnpublished: Schema.Attribute.Boolean &
+      Schema.Attribute.DefaultTo<false>;
     unresolved: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &

@@ -1,0 +1,75 @@
+/** The plugin's configuration: defaults, and a validator that names the bad key at start-up. */
+import { z } from 'zod';
+
+const weight = z.number().min(0).max(10);
+
+export const readAlsoConfigSchema = z
+  .object({
+    /** Relative weight of each signal; recency (0..1) is the share of the score that decays with time. */
+    weights: z
+      .object({
+        text: weight,
+        people: weight,
+        speakers: weight,
+        tags: weight,
+        section: weight,
+        recency: z.number().min(0).max(1),
+      })
+      .strict(),
+    /** How much a term counts in each field. */
+    fieldWeights: z.object({ title: weight, standfirst: weight, body: weight }).strict(),
+    /** Suggestions returned when a client does not ask for a number. */
+    limit: z.number().int().min(1).max(50),
+    /** The most a client may ask for. */
+    maxLimit: z.number().int().min(1).max(100),
+    minScore: z.number().min(0).max(1),
+    /** Stories further apart than this many days are never suggested; null for no limit. */
+    maxGapDays: z.number().positive().nullable(),
+    recencyHalfLifeDays: z.number().positive(),
+    /** 'same': suggestions in the article's own locale; 'any': across locales. */
+    localePolicy: z.enum(['same', 'any']),
+    /** off: nothing automatic; suggest: suggestions are served; attach: publishing attaches the best ones. */
+    autoMode: z.enum(['off', 'suggest', 'attach']),
+    /** In attach mode, an article published with fewer links than this gets suggestions up to it. */
+    attachUpTo: z.number().int().min(1).max(20),
+    queryTerms: z.number().int().min(1).max(200),
+    maxDocFrequency: z.number().min(0.001).max(1),
+    bm25: z.object({ k1: z.number().min(0).max(5), b: z.number().min(0).max(1) }).strict(),
+    /** Postings read per query term, strongest first: bounds the work for very common terms. */
+    postingsPerTerm: z.number().int().min(10).max(100000),
+    /** Candidates fully scored per request. */
+    candidatePool: z.number().int().min(10).max(5000),
+  })
+  .strict()
+  .refine((config) => config.limit <= config.maxLimit, { message: 'limit must not exceed maxLimit', path: ['limit'] });
+
+export type ReadAlsoConfig = z.infer<typeof readAlsoConfigSchema>;
+
+export const defaultConfig: ReadAlsoConfig = {
+  weights: { text: 0.55, people: 0.15, speakers: 0.15, tags: 0.1, section: 0.05, recency: 0.2 },
+  fieldWeights: { title: 3, standfirst: 2, body: 1 },
+  limit: 5,
+  maxLimit: 20,
+  minScore: 0.05,
+  maxGapDays: 365,
+  recencyHalfLifeDays: 30,
+  localePolicy: 'same',
+  autoMode: 'suggest',
+  attachUpTo: 3,
+  queryTerms: 25,
+  maxDocFrequency: 0.25,
+  bm25: { k1: 1.2, b: 0.75 },
+  postingsPerTerm: 2000,
+  candidatePool: 300,
+};
+
+export default {
+  default: defaultConfig,
+  validator(config: unknown) {
+    const result = readAlsoConfigSchema.safeParse(config);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      throw new Error(`read-also configuration: "${issue.path.join('.')}" ${issue.message}`);
+    }
+  },
+};

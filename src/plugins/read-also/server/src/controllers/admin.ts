@@ -1,0 +1,74 @@
+/**
+ * Admin API for the editor's panel. Routes check the plugin's permission; each action
+ * also asks the Content Manager whether this user may read or edit this very article,
+ * so an Author acts only on their own articles, exactly as in the edit view.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { errors } from '@strapi/utils';
+import type { ReadAlsoConfig } from '../config';
+import type { AcceptSuggestion, GetLinks, GetSuggestions, RejectSuggestion } from '../../../shared/contracts/suggestions';
+import { ARTICLE } from '../services/indexer';
+import { pluginServices } from '../services/registry';
+import { parse, resolveLocale } from './request';
+import { articleParams, decisionParams, localeQuery, suggestionQuery } from './validators';
+
+type Access = 'read' | 'update';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  async function ensureArticleAccess(ctx: Context, documentId: string, locale: string, access: Access) {
+    const article = await strapi.db.query(ARTICLE).findOne({
+      where: { documentId, locale, publishedAt: null },
+      populate: ['createdBy'],
+    });
+    if (!article) throw new errors.NotFoundError(`No article ${documentId} in locale ${locale}`);
+    const checker = strapi
+      .plugin('content-manager')
+      .service('permission-checker')
+      .create({ userAbility: ctx.state.userAbility, model: ARTICLE });
+    if (checker.cannot[access](article)) {
+      throw new errors.ForbiddenError(`You may not ${access === 'read' ? 'see' : 'edit'} the links of this article`);
+    }
+  }
+
+  return {
+    async suggestions(ctx: Context) {
+      const settings = strapi.config.get('plugin::read-also') as ReadAlsoConfig;
+      const { documentId } = parse(articleParams, ctx.params);
+      const query = parse(suggestionQuery(settings.maxLimit), ctx.query);
+      const locale = await resolveLocale(strapi, query.locale);
+      await ensureArticleAccess(ctx, documentId, locale, 'read');
+      const limit = query.limit ?? settings.limit;
+      const data = await pluginServices(strapi).suggestions.suggestFor(documentId, { locale, limit });
+      const body: GetSuggestions.Response = { data, meta: { documentId, locale, limit } };
+      ctx.body = body;
+    },
+
+    async links(ctx: Context) {
+      const { documentId } = parse(articleParams, ctx.params);
+      const locale = await resolveLocale(strapi, parse(localeQuery, ctx.query).locale);
+      await ensureArticleAccess(ctx, documentId, locale, 'read');
+      const body: GetLinks.Response = { data: await pluginServices(strapi).editorial.listLinks(documentId, locale) };
+      ctx.body = body;
+    },
+
+    async accept(ctx: Context) {
+      const { documentId, targetId } = parse(decisionParams, ctx.params);
+      const locale = await resolveLocale(strapi, parse(localeQuery, ctx.query).locale);
+      await ensureArticleAccess(ctx, documentId, locale, 'update');
+      const body: AcceptSuggestion.Response = { data: await pluginServices(strapi).editorial.accept(documentId, locale, targetId) };
+      ctx.status = 201;
+      ctx.body = body;
+    },
+
+    async reject(ctx: Context) {
+      const { documentId, targetId } = parse(decisionParams, ctx.params);
+      const locale = await resolveLocale(strapi, parse(localeQuery, ctx.query).locale);
+      await ensureArticleAccess(ctx, documentId, locale, 'update');
+      const userId = (ctx.state.user as { id?: number } | undefined)?.id ?? null;
+      await pluginServices(strapi).editorial.reject(documentId, locale, targetId, userId);
+      const body: RejectSuggestion.Response = { data: { documentId, targetId, locale, rejected: true } };
+      ctx.body = body;
+    },
+  };
+};

@@ -1,0 +1,4 @@
+import admin from './admin';
+import suggestions from './suggestions';
+
+export default { admin, suggestions };

@@ -1,0 +1,34 @@
+/** Request validation for every route: bad input becomes a 400 naming the parameter. */
+import { z } from 'zod';
+
+const locale = z
+  .string()
+  .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$/u, 'locale must be a locale code such as "en" or "fr"');
+
+const documentId = z.string().min(1).max(64);
+
+export function suggestionQuery(maxLimit: number) {
+  return z
+    .object({
+      locale: locale.optional(),
+      limit: z.coerce
+        .number({ invalid_type_error: 'limit must be a number' })
+        .int('limit must be a whole number')
+        .min(1, 'limit must be at least 1')
+        .max(maxLimit, `limit must be at most ${maxLimit}`)
+        .optional(),
+    })
+    .passthrough();
+}
+
+export const localeQuery = z.object({ locale: locale.optional() }).passthrough();
+
+export const articleParams = z.object({ documentId });
+export const decisionParams = z.object({ documentId, targetId: documentId });
+
+/** The first problem, as "field: message". */
+export function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const field = issue.path.join('.');
+  return field && !issue.message.startsWith(field) ? `${field}: ${issue.message}` : issue.message;
+}

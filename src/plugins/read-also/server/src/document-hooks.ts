@@ -1,0 +1,61 @@
+/**
+ * Keeps suggestions fresh on every publish, update, unpublish and delete, whichever
+ * way it happens (admin, REST, GraphQL, importer): a Document Service middleware.
+ */
+import type { Core } from '@strapi/strapi';
+import { ARTICLE } from './services/indexer';
+import { pluginServices } from './services/registry';
+
+const QUOTE = 'api::quote.quote';
+const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
+
+type HookContext = { uid: string; action: string; params: { documentId?: string; locale?: string; status?: string } };
+
+async function quoteArticle(strapi: Core.Strapi, documentId: string): Promise<string | null> {
+  const quote = (await strapi.db.query(QUOTE).findOne({
+    where: { documentId },
+    populate: { article: { select: ['documentId'] } },
+  })) as { article?: { documentId: string } | null } | null;
+  return quote?.article?.documentId ?? null;
+}
+
+async function afterArticleWrite(strapi: Core.Strapi, context: HookContext, documentId: string, targetingBefore: string[]) {
+  const { indexer, editorial } = pluginServices(strapi);
+  const live = await indexer.syncArticle(documentId);
+  const published = context.action === 'publish' || (context.params.status === 'published' && live.length > 0);
+  if (published) {
+    for (const locale of live) {
+      await editorial.publishDraftLinks(documentId, locale);
+      await editorial.attachIfNeeded(documentId, locale);
+    }
+    await editorial.restoreLinksTo(documentId);
+  }
+  if ((context.action === 'unpublish' || context.action === 'delete') && live.length === 0) {
+    await editorial.hideLinksTo(targetingBefore);
+  }
+}
+
+export function registerDocumentHooks(strapi: Core.Strapi): void {
+  strapi.documents.use(async (rawContext, next) => {
+    const context = rawContext as unknown as HookContext;
+    if (!WRITES.has(context.action) || (context.uid !== ARTICLE && context.uid !== QUOTE)) return next();
+
+    if (context.uid === QUOTE) {
+      const before = context.params.documentId ? await quoteArticle(strapi, context.params.documentId) : null;
+      const result = await next();
+      const documentId = (result as { documentId?: string } | null)?.documentId ?? context.params.documentId;
+      const article = (documentId && (await quoteArticle(strapi, documentId))) || before;
+      if (article) await pluginServices(strapi).indexer.syncArticle(article);
+      return result;
+    }
+
+    const targetingBefore =
+      context.action === 'unpublish' || context.action === 'delete'
+        ? (await pluginServices(strapi).editorial.linksTargeting(context.params.documentId as string)).map((link) => link.documentId)
+        : [];
+    const result = await next();
+    const documentId = context.params.documentId ?? (result as { documentId?: string } | null)?.documentId;
+    if (documentId) await afterArticleWrite(strapi, context, documentId, targetingBefore);
+    return result;
+  });
+}

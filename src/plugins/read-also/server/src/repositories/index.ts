@@ -1,0 +1,332 @@
+/**
+ * The ranking state, in tables of its own on SQLite and PostgreSQL alike: one profile per
+ * published article and locale, term and people postings for candidate lookup, document
+ * frequencies and corpus totals for BM25, and editors' rejections. Every call runs in
+ * Strapi's current transaction, so indexing commits or rolls back with the publish that caused it.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import type { ArticleProfile } from '../scoring/profile';
+import type { CandidateProfile, CorpusStats, Posting } from '../scoring/rank';
+
+export const TABLES = {
+  profiles: 'read_also_profiles',
+  postings: 'read_also_postings',
+  people: 'read_also_people',
+  terms: 'read_also_term_stats',
+  corpus: 'read_also_corpus',
+  rejections: 'read_also_rejections',
+} as const;
+
+type ProfileRow = {
+  document_id: string;
+  locale: string;
+  title: string;
+  slug: string | null;
+  section: string | null;
+  tags: string;
+  people: string;
+  speakers: string;
+  story_time: number | string | null;
+  length: number;
+  terms?: string;
+  labels?: string;
+};
+
+const CANDIDATE_COLUMNS = ['document_id', 'locale', 'title', 'slug', 'section', 'tags', 'people', 'speakers', 'story_time'];
+/** Keeps IN lists well under SQLite's bound-parameter limit. */
+const CHUNK = 500;
+
+function chunks<T>(items: T[], size = CHUNK): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
+  return result;
+}
+
+function parseList(value: string | null | undefined): string[] {
+  if (!value) return [];
+  const parsed = JSON.parse(value) as unknown;
+  return Array.isArray(parsed) ? parsed.map(String) : [];
+}
+
+function toCandidate(row: ProfileRow): CandidateProfile {
+  return {
+    documentId: row.document_id,
+    locale: row.locale,
+    title: row.title,
+    slug: row.slug,
+    section: row.section,
+    tags: parseList(row.tags),
+    people: parseList(row.people),
+    speakers: parseList(row.speakers),
+    storyTime: row.story_time === null ? null : Number(row.story_time),
+  };
+}
+
+export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
+  const schema = () => strapi.db.getSchemaName();
+  const table = (trx: Knex.Transaction, name: string) => (schema() ? trx(name).withSchema(schema() as string) : trx(name));
+  const inTransaction = async <T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> =>
+    (await strapi.db.transaction(({ trx }) => work(trx as Knex.Transaction))) as T;
+
+  async function adjustTermStats(trx: Knex.Transaction, locale: string, terms: string[], delta: 1 | -1) {
+    if (terms.length === 0) return;
+    for (const batch of chunks(terms)) {
+      if (delta === 1) {
+        await table(trx, TABLES.terms)
+          .insert(batch.map((term) => ({ locale, term, df: 0 })))
+          .onConflict(['locale', 'term'])
+          .ignore();
+      }
+      await table(trx, TABLES.terms).where({ locale }).whereIn('term', batch).increment('df', delta);
+    }
+  }
+
+  async function adjustCorpus(trx: Knex.Transaction, locale: string, documents: number, length: number) {
+    await table(trx, TABLES.corpus).insert({ locale, documents: 0, total_length: 0 }).onConflict('locale').ignore();
+    await table(trx, TABLES.corpus)
+      .where({ locale })
+      .update({
+        documents: trx.raw('documents + ?', [documents]),
+        total_length: trx.raw('total_length + ?', [length]),
+      });
+  }
+
+  async function removeProfile(trx: Knex.Transaction, documentId: string, locale: string): Promise<boolean> {
+    const old = (await table(trx, TABLES.profiles).where({ document_id: documentId, locale }).first('terms', 'length')) as
+      | { terms: string; length: number }
+      | undefined;
+    if (!old) return false;
+    await adjustTermStats(trx, locale, Object.keys(JSON.parse(old.terms) as Record<string, number>), -1);
+    await adjustCorpus(trx, locale, -1, -Number(old.length));
+    await table(trx, TABLES.postings).where({ document_id: documentId, locale }).delete();
+    await table(trx, TABLES.people).where({ document_id: documentId, locale }).delete();
+    await table(trx, TABLES.profiles).where({ document_id: documentId, locale }).delete();
+    return true;
+  }
+
+  return {
+    async ensureTables(): Promise<void> {
+      // A knex schema builder accumulates statements: each call needs a fresh one.
+      const create = async (name: string, define: (table: Knex.CreateTableBuilder) => void) => {
+        if (!(await strapi.db.getSchemaConnection().hasTable(name))) await strapi.db.getSchemaConnection().createTable(name, define);
+      };
+      await create(TABLES.profiles, (t) => {
+        t.string('document_id', 64).notNullable();
+        t.string('locale', 16).notNullable();
+        t.text('title').notNullable();
+        t.string('slug', 255);
+        t.string('section', 255);
+        t.text('tags').notNullable();
+        t.text('people').notNullable();
+        t.text('speakers').notNullable();
+        t.bigInteger('story_time');
+        t.double('length').notNullable();
+        t.text('terms').notNullable();
+        t.text('labels').notNullable();
+        t.bigInteger('indexed_at').notNullable();
+        t.primary(['document_id', 'locale']);
+      });
+      await create(TABLES.postings, (t) => {
+        t.string('locale', 16).notNullable();
+        t.string('term', 100).notNullable();
+        t.string('document_id', 64).notNullable();
+        t.double('tf').notNullable();
+        t.double('length').notNullable();
+        t.primary(['locale', 'term', 'document_id']);
+        t.index(['locale', 'term', 'tf'], 'read_also_postings_strongest');
+        t.index(['document_id', 'locale'], 'read_also_postings_document');
+      });
+      await create(TABLES.people, (t) => {
+        t.string('locale', 16).notNullable();
+        t.string('person_id', 64).notNullable();
+        t.string('document_id', 64).notNullable();
+        t.boolean('quoted').notNullable();
+        t.primary(['locale', 'person_id', 'document_id']);
+        t.index(['document_id', 'locale'], 'read_also_people_document');
+      });
+      await create(TABLES.terms, (t) => {
+        t.string('locale', 16).notNullable();
+        t.string('term', 100).notNullable();
+        t.integer('df').notNullable();
+        t.primary(['locale', 'term']);
+      });
+      await create(TABLES.corpus, (t) => {
+        t.string('locale', 16).primary();
+        t.integer('documents').notNullable();
+        t.double('total_length').notNullable();
+      });
+      await create(TABLES.rejections, (t) => {
+        t.string('document_id', 64).notNullable();
+        t.string('locale', 16).notNullable();
+        t.string('target_id', 64).notNullable();
+        t.integer('rejected_by');
+        t.bigInteger('rejected_at').notNullable();
+        t.primary(['document_id', 'locale', 'target_id']);
+      });
+    },
+
+    /** Replaces an article's profile and postings, keeping document frequencies and totals exact. */
+    async saveProfile(profile: ArticleProfile): Promise<void> {
+      await inTransaction(async (trx) => {
+        await removeProfile(trx, profile.documentId, profile.locale);
+        const terms = Object.entries(profile.terms).filter(([term]) => term.length <= 100);
+        await table(trx, TABLES.profiles).insert({
+          document_id: profile.documentId,
+          locale: profile.locale,
+          title: profile.title,
+          slug: profile.slug,
+          section: profile.section,
+          tags: JSON.stringify(profile.tags),
+          people: JSON.stringify(profile.people),
+          speakers: JSON.stringify(profile.speakers),
+          story_time: profile.storyTime,
+          length: profile.length,
+          terms: JSON.stringify(Object.fromEntries(terms)),
+          labels: JSON.stringify(profile.labels),
+          indexed_at: Date.now(),
+        });
+        for (const batch of chunks(terms, 200)) {
+          await table(trx, TABLES.postings).insert(
+            batch.map(([term, tf]) => ({ locale: profile.locale, term, document_id: profile.documentId, tf, length: profile.length })),
+          );
+        }
+        const quoted = new Set(profile.speakers);
+        const people = [...new Set([...profile.people, ...profile.speakers])];
+        if (people.length > 0) {
+          await table(trx, TABLES.people).insert(
+            people.map((person) => ({ locale: profile.locale, person_id: person, document_id: profile.documentId, quoted: quoted.has(person) })),
+          );
+        }
+        await adjustTermStats(trx, profile.locale, terms.map(([term]) => term), 1);
+        await adjustCorpus(trx, profile.locale, 1, profile.length);
+      });
+    },
+
+    async deleteProfile(documentId: string, locale: string): Promise<boolean> {
+      return inTransaction((trx) => removeProfile(trx, documentId, locale));
+    },
+
+    async indexedLocales(documentId: string): Promise<string[]> {
+      return inTransaction(async (trx) =>
+        ((await table(trx, TABLES.profiles).where({ document_id: documentId }).select('locale')) as { locale: string }[]).map(
+          (row) => row.locale,
+        ),
+      );
+    },
+
+    async findProfile(documentId: string, locale: string): Promise<ArticleProfile | null> {
+      return inTransaction(async (trx) => {
+        const row = (await table(trx, TABLES.profiles).where({ document_id: documentId, locale }).first()) as ProfileRow | undefined;
+        if (!row) return null;
+        return {
+          ...toCandidate(row),
+          terms: JSON.parse(row.terms as string) as Record<string, number>,
+          labels: JSON.parse(row.labels as string) as Record<string, string>,
+          length: Number(row.length),
+        };
+      });
+    },
+
+    async corpusStats(locale: string, terms: string[]): Promise<CorpusStats> {
+      return inTransaction(async (trx) => {
+        const corpus = (await table(trx, TABLES.corpus).where({ locale }).first()) as
+          | { documents: number | string; total_length: number | string }
+          | undefined;
+        const documents = Number(corpus?.documents ?? 0);
+        const documentFrequency: Record<string, number> = {};
+        for (const batch of chunks(terms)) {
+          const rows = (await table(trx, TABLES.terms).where({ locale }).whereIn('term', batch).select('term', 'df')) as {
+            term: string;
+            df: number | string;
+          }[];
+          for (const row of rows) documentFrequency[row.term] = Number(row.df);
+        }
+        return { documents, averageLength: documents > 0 ? Number(corpus?.total_length) / documents : 0, documentFrequency };
+      });
+    },
+
+    /** The strongest postings of each term: candidates for BM25. */
+    async postingsFor(terms: string[], locale: string | null, perTerm: number): Promise<Posting[]> {
+      return inTransaction(async (trx) => {
+        const postings: Posting[] = [];
+        for (const term of terms) {
+          const query = table(trx, TABLES.postings).where({ term });
+          if (locale) query.andWhere({ locale });
+          const rows = (await query.orderBy('tf', 'desc').limit(perTerm).select('document_id', 'term', 'tf', 'length')) as {
+            document_id: string;
+            term: string;
+            tf: number;
+            length: number;
+          }[];
+          for (const row of rows) postings.push({ documentId: row.document_id, term: row.term, tf: Number(row.tf), length: Number(row.length) });
+        }
+        return postings;
+      });
+    },
+
+    async postingsOfDocument(documentId: string, terms: string[]): Promise<Posting[]> {
+      return inTransaction(async (trx) => {
+        const rows = (await table(trx, TABLES.postings)
+          .where({ document_id: documentId })
+          .whereIn('term', terms.slice(0, CHUNK))
+          .select('document_id', 'term', 'tf', 'length')) as { document_id: string; term: string; tf: number; length: number }[];
+        return rows.map((row) => ({ documentId: row.document_id, term: row.term, tf: Number(row.tf), length: Number(row.length) }));
+      });
+    },
+
+    /** Articles that mention or quote any of these people, with how many they share. */
+    async articlesSharingPeople(people: string[], locale: string | null, limit: number): Promise<string[]> {
+      if (people.length === 0) return [];
+      return inTransaction(async (trx) => {
+        const query = table(trx, TABLES.people).whereIn('person_id', people.slice(0, CHUNK));
+        if (locale) query.andWhere({ locale });
+        const rows = (await query
+          .groupBy('document_id')
+          .select('document_id')
+          .count({ shared: '*' })
+          .orderBy('shared', 'desc')
+          .limit(limit)) as { document_id: string }[];
+        return rows.map((row) => row.document_id);
+      });
+    },
+
+    async candidateProfiles(documentIds: string[], locale: string | null): Promise<CandidateProfile[]> {
+      return inTransaction(async (trx) => {
+        const candidates: CandidateProfile[] = [];
+        for (const batch of chunks([...new Set(documentIds)])) {
+          const query = table(trx, TABLES.profiles).whereIn('document_id', batch);
+          if (locale) query.andWhere({ locale });
+          const rows = (await query.select(CANDIDATE_COLUMNS)) as ProfileRow[];
+          candidates.push(...rows.map(toCandidate));
+        }
+        return candidates;
+      });
+    },
+
+    async rejectedTargets(documentId: string, locale: string): Promise<string[]> {
+      return inTransaction(async (trx) =>
+        ((await table(trx, TABLES.rejections).where({ document_id: documentId, locale }).select('target_id')) as { target_id: string }[]).map(
+          (row) => row.target_id,
+        ),
+      );
+    },
+
+    async reject(documentId: string, locale: string, targetId: string, userId: number | null): Promise<void> {
+      await inTransaction(async (trx) => {
+        await table(trx, TABLES.rejections)
+          .insert({ document_id: documentId, locale, target_id: targetId, rejected_by: userId, rejected_at: Date.now() })
+          .onConflict(['document_id', 'locale', 'target_id'])
+          .ignore();
+      });
+    },
+
+    async clearAll(): Promise<void> {
+      await inTransaction(async (trx) => {
+        for (const name of [TABLES.postings, TABLES.people, TABLES.terms, TABLES.corpus, TABLES.profiles]) await table(trx, name).delete();
+      });
+    },
+  };
+};
+
+export type ReadAlsoRepository = ReturnType<typeof createRepository>;

@@ -1,0 +1,23 @@
+import { ACTIONS } from '../permissions';
+
+const requires = (action: string) => ({
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
+});
+
+const admin = {
+  type: 'admin',
+  routes: [
+    { method: 'GET', path: '/articles/:documentId/suggestions', handler: 'admin.suggestions', config: requires(ACTIONS.read) },
+    { method: 'GET', path: '/articles/:documentId/links', handler: 'admin.links', config: requires(ACTIONS.read) },
+    { method: 'POST', path: '/articles/:documentId/suggestions/:targetId/accept', handler: 'admin.accept', config: requires(ACTIONS.manage) },
+    { method: 'POST', path: '/articles/:documentId/suggestions/:targetId/reject', handler: 'admin.reject', config: requires(ACTIONS.manage) },
+  ],
+};
+
+// Served at /api/read-also/...; the users-permissions and API-token checks apply (closed to Public by default).
+const contentApi = {
+  type: 'content-api',
+  routes: [{ method: 'GET', path: '/articles/:documentId/suggestions', handler: 'suggestions.find', config: {} }],
+};
+
+export default { admin, 'content-api': contentApi };

@@ -1,0 +1,67 @@
+/** What the ranking knows of one article: weighted terms, people, quoted speakers, tags, time. Pure. */
+import { addTerms, emptyTerms } from './text';
+
+export type FieldWeights = { title: number; standfirst: number; body: number };
+
+export type ArticleFacts = {
+  documentId: string;
+  locale: string;
+  title: string;
+  slug: string | null;
+  standfirst: string | null;
+  bodyText: string;
+  section: string | null;
+  tags: string[];
+  /** documentIds of the people the article mentions. */
+  people: string[];
+  /** documentIds of the people it quotes, or whose office it quotes. */
+  speakers: string[];
+  /** The story's own time (falls back to Strapi's publishedAt), epoch milliseconds. */
+  storyTime: number | null;
+};
+
+export type ArticleProfile = Omit<ArticleFacts, 'standfirst' | 'bodyText'> & {
+  /** Field-weighted term frequencies, by stem. */
+  terms: Record<string, number>;
+  /** The word readers know for each stem. */
+  labels: Record<string, string>;
+  /** Sum of the weighted frequencies: BM25's document length. */
+  length: number;
+};
+
+/** How many term labels a profile keeps: enough for reasons, small enough to store. */
+const LABELS_KEPT = 60;
+
+export function buildProfile(facts: ArticleFacts, fieldWeights: FieldWeights): ArticleProfile {
+  const terms = emptyTerms();
+  addTerms(terms, facts.title, facts.locale, fieldWeights.title);
+  if (facts.standfirst) addTerms(terms, facts.standfirst, facts.locale, fieldWeights.standfirst);
+  addTerms(terms, facts.bodyText, facts.locale, fieldWeights.body);
+
+  const counts = Object.fromEntries(terms.counts);
+  const strongest = [...terms.counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, LABELS_KEPT);
+  const { standfirst: _standfirst, bodyText: _bodyText, ...rest } = facts;
+  return {
+    ...rest,
+    tags: [...new Set(facts.tags.map((tag) => tag.trim()).filter(Boolean))],
+    people: [...new Set(facts.people)],
+    speakers: [...new Set(facts.speakers)],
+    terms: counts,
+    labels: Object.fromEntries(strongest.map(([stem]) => [stem, terms.labels.get(stem) as string])),
+    length: [...terms.counts.values()].reduce((sum, count) => sum + count, 0),
+  };
+}
+
+/** Plain text of Strapi blocks: paragraphs, headings, lists, quotes. */
+export function blocksToText(blocks: unknown): string {
+  if (!Array.isArray(blocks)) return typeof blocks === 'string' ? blocks : '';
+  const lines: string[] = [];
+  const walk = (node: unknown): string => {
+    if (!node || typeof node !== 'object') return '';
+    const { text, children } = node as { text?: unknown; children?: unknown };
+    if (typeof text === 'string') return text;
+    return Array.isArray(children) ? children.map(walk).join('') : '';
+  };
+  for (const block of blocks) lines.push(walk(block));
+  return lines.join('\n');
+}

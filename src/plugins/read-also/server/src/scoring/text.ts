@@ -1,0 +1,50 @@
+/**
+ * Terms for ranking: lower-cased words without English or French stop words, reduced to
+ * their Snowball stem so "defence" and "defences" meet. Each stem remembers the word a
+ * reader would recognise, for reasons such as "shared terms: Ukraine, defence".
+ */
+import { eng, fra } from 'stopword';
+import { newStemmer } from 'snowball-stemmers';
+
+export type Terms = { counts: Map<string, number>; labels: Map<string, string> };
+
+const STOP_WORDS: Record<string, Set<string>> = {
+  en: new Set(eng),
+  fr: new Set([...fra, "l'", "d'", "qu'", "n'", "s'", "c'", "j'", "m'"]),
+};
+const STEMMERS: Record<string, { stem(word: string): string }> = {
+  en: newStemmer('english'),
+  fr: newStemmer('french'),
+};
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+const ELISION = /^(?:l|d|qu|n|s|c|j|m|t)['’]/u;
+
+function languageOf(locale: string): 'en' | 'fr' {
+  return locale.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+/** Adds the terms of `text` to `into`, each occurrence counting `weight`. */
+export function addTerms(into: Terms, text: string, locale: string, weight = 1): Terms {
+  const language = languageOf(locale);
+  const stopWords = STOP_WORDS[language];
+  const stemmer = STEMMERS[language];
+  for (const match of text.matchAll(WORD)) {
+    const surface = match[0].replace(ELISION, '').replace(/['’]s$/u, '');
+    const lower = surface.toLowerCase();
+    if (lower.length < 2 || stopWords.has(lower) || /^\d{1,2}$/u.test(lower)) continue;
+    const stem = stemmer.stem(lower);
+    into.counts.set(stem, (into.counts.get(stem) ?? 0) + weight);
+    // The first form seen is the one shown; titles come first, so their capitalisation wins.
+    if (!into.labels.has(stem)) into.labels.set(stem, surface);
+  }
+  return into;
+}
+
+export function emptyTerms(): Terms {
+  return { counts: new Map(), labels: new Map() };
+}
+
+export function termsOf(text: string, locale: string): Terms {
+  return addTerms(emptyTerms(), text, locale);
+}

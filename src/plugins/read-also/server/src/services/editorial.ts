@@ -1,0 +1,175 @@
+/**
+ * What editors decide about suggestions, and what publishing does to links:
+ * accept (a RelatedLink with origin "suggested", keeping score and reasons), reject
+ * (remembered per article), auto-attach in "attach" mode, and link health — links to an
+ * unpublished or deleted article leave the public API, flagged, and return on republish.
+ */
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { ReadAlsoConfig } from '../config';
+import type { LinkHealth, RelatedLinkDTO } from '../../../shared/contracts/suggestions';
+import { ARTICLE } from './indexer';
+import { pluginServices } from './registry';
+
+const RELATED_LINK = 'api::related-link.related-link' as const;
+
+type LinkRow = {
+  documentId: string;
+  label: string;
+  origin: RelatedLinkDTO['origin'];
+  order: number | null;
+  afterParagraph: number | null;
+  url: string | null;
+  unresolved: boolean | null;
+  targetUnpublished: boolean | null;
+  score: number | string | null;
+  reasons: string[] | null;
+  targetArticle: { documentId: string; title: string; locale: string } | null;
+};
+
+export function linkHealth(link: Pick<LinkRow, 'url' | 'targetArticle' | 'targetUnpublished'>, targetPublished: boolean): LinkHealth {
+  if (link.url) return 'external';
+  if (!link.targetArticle) return link.targetUnpublished ? 'target-unpublished' : 'unresolved';
+  return targetPublished && !link.targetUnpublished ? 'ok' : 'target-unpublished';
+}
+
+export const createEditorialService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => strapi.config.get('plugin::read-also') as ReadAlsoConfig;
+  const links = () => strapi.documents(RELATED_LINK);
+
+  async function draftLinks(documentId: string, locale: string): Promise<LinkRow[]> {
+    return (await strapi.db.query(RELATED_LINK).findMany({
+      where: { article: { documentId, locale }, publishedAt: null },
+      populate: { targetArticle: { select: ['documentId', 'title', 'locale'] } },
+      orderBy: [{ order: 'asc' }, { id: 'asc' }],
+    })) as unknown as LinkRow[];
+  }
+
+  async function hasPublishedVersion(uid: typeof ARTICLE | typeof RELATED_LINK, documentId: string, locale?: string) {
+    return (await strapi.db.query(uid).count({ where: { documentId, publishedAt: { $notNull: true }, ...(locale ? { locale } : {}) } })) > 0;
+  }
+
+  async function articleDraft(documentId: string, locale: string) {
+    const row = await strapi.db.query(ARTICLE).findOne({ where: { documentId, locale, publishedAt: null }, select: ['id', 'title'] });
+    if (!row) throw new errors.NotFoundError(`No article ${documentId} in locale ${locale}`);
+    return row as { id: number; title: string };
+  }
+
+  async function toDTO(link: LinkRow): Promise<RelatedLinkDTO> {
+    const targetPublished = link.targetArticle
+      ? await hasPublishedVersion(ARTICLE, link.targetArticle.documentId, link.targetArticle.locale)
+      : false;
+    return {
+      documentId: link.documentId,
+      label: link.label,
+      origin: link.origin,
+      order: link.order ?? 0,
+      afterParagraph: link.afterParagraph,
+      url: link.url,
+      target: link.targetArticle,
+      health: linkHealth(link, targetPublished),
+      score: link.score === null || link.score === undefined ? null : Number(link.score),
+      reasons: link.reasons,
+    };
+  }
+
+  /** Creates a suggested link to `targetId`, published when the article is. */
+  async function attach(documentId: string, locale: string, targetId: string, auto: boolean): Promise<RelatedLinkDTO> {
+    const { suggestions } = pluginServices(strapi);
+    const [suggestion] = await suggestions.suggestFor(documentId, { locale, limit: 1, only: targetId });
+    if (!suggestion) {
+      throw new errors.ValidationError(`Article ${targetId} is not a suggestion for ${documentId}: it is rejected, already linked, or unrelated`);
+    }
+    const existing = await draftLinks(documentId, locale);
+    const order = existing.reduce((max, link) => Math.max(max, (link.order ?? 0) + 1), 0);
+    const created = await links().create({
+      data: {
+        label: suggestion.title,
+        article: { set: [{ documentId, locale }] },
+        targetArticle: { set: [{ documentId: suggestion.documentId, locale: suggestion.locale }] },
+        origin: 'suggested',
+        autoAttached: auto,
+        order,
+        afterParagraph: null,
+        score: suggestion.score,
+        reasons: suggestion.reasons,
+      } as never,
+    });
+    if (await hasPublishedVersion(ARTICLE, documentId, locale)) await links().publish({ documentId: created.documentId });
+    const [row] = (await strapi.db.query(RELATED_LINK).findMany({
+      where: { documentId: created.documentId, publishedAt: null },
+      populate: { targetArticle: { select: ['documentId', 'title', 'locale'] } },
+    })) as unknown as LinkRow[];
+    return toDTO(row);
+  }
+
+  return {
+    async listLinks(documentId: string, locale: string): Promise<RelatedLinkDTO[]> {
+      await articleDraft(documentId, locale);
+      return Promise.all((await draftLinks(documentId, locale)).map(toDTO));
+    },
+
+    async accept(documentId: string, locale: string, targetId: string): Promise<RelatedLinkDTO> {
+      await articleDraft(documentId, locale);
+      return attach(documentId, locale, targetId, false);
+    },
+
+    async reject(documentId: string, locale: string, targetId: string, userId: number | null): Promise<void> {
+      await articleDraft(documentId, locale);
+      if (targetId === documentId) throw new errors.ValidationError('An article cannot reject itself');
+      await pluginServices(strapi).repository.reject(documentId, locale, targetId, userId);
+    },
+
+    /** In "attach" mode, a published article with fewer links than configured gets the best suggestions. */
+    async attachIfNeeded(documentId: string, locale: string): Promise<number> {
+      const settings = config();
+      if (settings.autoMode !== 'attach') return 0;
+      const missing = settings.attachUpTo - (await draftLinks(documentId, locale)).length;
+      if (missing <= 0) return 0;
+      const best = await pluginServices(strapi).suggestions.suggestFor(documentId, { locale, limit: missing });
+      for (const suggestion of best) await attach(documentId, locale, suggestion.documentId, true);
+      return best.length;
+    },
+
+    /** Links an editor made while the article was a draft go live with it. */
+    async publishDraftLinks(documentId: string, locale: string): Promise<void> {
+      for (const link of await draftLinks(documentId, locale)) {
+        if (link.targetUnpublished) continue;
+        if (!(await hasPublishedVersion(RELATED_LINK, link.documentId))) await links().publish({ documentId: link.documentId });
+      }
+    },
+
+    /** Draft links that point at this article, wherever they stand. */
+    async linksTargeting(documentId: string): Promise<{ documentId: string; targetUnpublished: boolean | null }[]> {
+      return (await strapi.db.query(RELATED_LINK).findMany({
+        where: { targetArticle: { documentId }, publishedAt: null },
+        select: ['documentId', 'targetUnpublished'],
+      })) as unknown as { documentId: string; targetUnpublished: boolean | null }[];
+    },
+
+    /** The target left the public site: its links leave too, flagged for editors. */
+    async hideLinksTo(linkIds: string[]): Promise<void> {
+      for (const documentId of linkIds) {
+        if (await hasPublishedVersion(RELATED_LINK, documentId)) await links().unpublish({ documentId });
+        await links().update({ documentId, data: { targetUnpublished: true } as never });
+      }
+    },
+
+    /** The target is back: links hidden because of it return. */
+    async restoreLinksTo(targetId: string): Promise<void> {
+      for (const link of await this.linksTargeting(targetId)) {
+        if (!link.targetUnpublished) continue;
+        await links().update({ documentId: link.documentId, data: { targetUnpublished: false } as never });
+        const owner = (await strapi.db.query(RELATED_LINK).findOne({
+          where: { documentId: link.documentId, publishedAt: null },
+          populate: { article: { select: ['documentId', 'locale', 'publishedAt'] } },
+        })) as { article: { documentId: string; locale: string } | null } | null;
+        if (owner?.article && (await hasPublishedVersion(ARTICLE, owner.article.documentId, owner.article.locale))) {
+          await links().publish({ documentId: link.documentId });
+        }
+      }
+    },
+  };
+};
+
+export type EditorialService = ReturnType<typeof createEditorialService>;

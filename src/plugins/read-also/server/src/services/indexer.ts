@@ -1,0 +1,110 @@
+/**
+ * Keeps the ranking state in step with published articles: a profile per published
+ * article and locale, rebuilt when it is published, updated, unpublished or deleted.
+ */
+import type { Core } from '@strapi/strapi';
+import type { ReadAlsoConfig } from '../config';
+import { blocksToText, buildProfile, type ArticleFacts, type ArticleProfile } from '../scoring/profile';
+import { pluginServices } from './registry';
+
+export const ARTICLE = 'api::article.article';
+
+type Ref = { documentId: string } | null | undefined;
+
+type ArticleRow = {
+  documentId: string;
+  locale: string;
+  title: string;
+  slug: string | null;
+  standfirst: string | null;
+  body: unknown;
+  section: string | null;
+  tags: unknown;
+  storyPublishedAt: string | Date | null;
+  publishedAt: string | Date | null;
+  people?: { documentId: string }[];
+  quotes?: { speaker?: Ref; speaksFor?: Ref }[];
+};
+
+export const ARTICLE_POPULATE = {
+  people: { select: ['documentId'] },
+  quotes: { select: ['id'], populate: { speaker: { select: ['documentId'] }, speaksFor: { select: ['documentId'] } } },
+};
+
+export function factsFromArticle(row: ArticleRow): ArticleFacts {
+  const time = row.storyPublishedAt ?? row.publishedAt;
+  const speakers = (row.quotes ?? []).flatMap((quote) => [quote.speaker?.documentId, quote.speaksFor?.documentId]).filter(Boolean);
+  return {
+    documentId: row.documentId,
+    locale: row.locale,
+    title: row.title ?? '',
+    slug: row.slug,
+    standfirst: row.standfirst,
+    bodyText: blocksToText(row.body),
+    section: row.section,
+    tags: Array.isArray(row.tags) ? row.tags.map(String) : [],
+    people: (row.people ?? []).map((person) => person.documentId),
+    speakers: speakers as string[],
+    storyTime: time ? new Date(time).getTime() : null,
+  };
+}
+
+export const createIndexer = ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => strapi.config.get('plugin::read-also') as ReadAlsoConfig;
+  const repository = () => pluginServices(strapi).repository;
+
+  async function articleRows(documentId: string, published: boolean, locale?: string): Promise<ArticleRow[]> {
+    return (await strapi.db.query(ARTICLE).findMany({
+      where: { documentId, publishedAt: published ? { $notNull: true } : null, ...(locale ? { locale } : {}) },
+      populate: ARTICLE_POPULATE,
+    })) as unknown as ArticleRow[];
+  }
+
+  return {
+    profileOf(row: ArticleRow): ArticleProfile {
+      return buildProfile(factsFromArticle(row), config().fieldWeights);
+    },
+
+    /** A profile of the article as an editor has it now (the draft), for articles not yet published. */
+    async draftProfile(documentId: string, locale: string): Promise<ArticleProfile | null> {
+      const [row] = await articleRows(documentId, false, locale);
+      return row ? this.profileOf(row) : null;
+    },
+
+    /** Brings the state of one article in line with its published versions; returns the locales indexed. */
+    async syncArticle(documentId: string): Promise<string[]> {
+      const published = await articleRows(documentId, true);
+      for (const row of published) await repository().saveProfile(this.profileOf(row));
+      const live = new Set(published.map((row) => row.locale));
+      for (const locale of await repository().indexedLocales(documentId)) {
+        if (!live.has(locale)) await repository().deleteProfile(documentId, locale);
+      }
+      return [...live];
+    },
+
+    /** Rebuilds everything from the published articles, in pages. */
+    async reindexAll(onProgress?: (done: number, total: number) => void): Promise<number> {
+      const total = await strapi.db.query(ARTICLE).count({ where: { publishedAt: { $notNull: true } } });
+      await repository().clearAll();
+      const pageSize = 200;
+      let done = 0;
+      for (let offset = 0; offset < total; offset += pageSize) {
+        const rows = (await strapi.db.query(ARTICLE).findMany({
+          where: { publishedAt: { $notNull: true } },
+          populate: ARTICLE_POPULATE,
+          orderBy: { id: 'asc' },
+          offset,
+          limit: pageSize,
+        })) as unknown as ArticleRow[];
+        await strapi.db.transaction(async () => {
+          for (const row of rows) await repository().saveProfile(this.profileOf(row));
+        });
+        done += rows.length;
+        onProgress?.(done, total);
+      }
+      return done;
+    },
+  };
+};
+
+export type ReadAlsoIndexer = ReturnType<typeof createIndexer>;

@@ -1,0 +1,23 @@
+/** Typed access to this plugin's services, so callers never cast `strapi.plugin(...).service(...)`. */
+import type { Core } from '@strapi/strapi';
+import type { ReadAlsoRepository } from '../repositories';
+import type { ReadAlsoIndexer } from './indexer';
+import type { SuggestionService } from './suggestions';
+import type { EditorialService } from './editorial';
+
+export type ReadAlsoServices = {
+  repository: ReadAlsoRepository;
+  indexer: ReadAlsoIndexer;
+  suggestions: SuggestionService;
+  editorial: EditorialService;
+};
+
+export function pluginServices(strapi: Core.Strapi): ReadAlsoServices {
+  const plugin = strapi.plugin('read-also');
+  return {
+    repository: plugin.service('repository') as ReadAlsoRepository,
+    indexer: plugin.service('indexer') as ReadAlsoIndexer,
+    suggestions: plugin.service('suggestions') as SuggestionService,
+    editorial: plugin.service('editorial') as EditorialService,
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * One contract per route, shared by the server's controllers and the admin panel's API
+ * module, so both halves agree on every request and response.
+ */
+
+export type SuggestionSignals = { text: number; people: number; speakers: number; tags: number; section: number; recency: number };
+
+export type SuggestionDTO = {
+  documentId: string;
+  title: string;
+  slug: string | null;
+  locale: string;
+  /** Between 0 and 1. */
+  score: number;
+  /** Sentences an editor or a reader can understand: "quotes Volodymyr Zelensky", "2 days earlier". */
+  reasons: string[];
+  signals: SuggestionSignals;
+};
+
+export type LinkHealth = 'ok' | 'unresolved' | 'target-unpublished' | 'external';
+
+export type RelatedLinkDTO = {
+  documentId: string;
+  label: string;
+  origin: 'editor' | 'suggested' | 'imported';
+  order: number;
+  afterParagraph: number | null;
+  url: string | null;
+  target: { documentId: string; title: string; locale: string } | null;
+  health: LinkHealth;
+  score: number | null;
+  reasons: string[] | null;
+};
+
+type ErrorBody = { error: { status: number; name: string; message: string; details?: unknown } };
+
+/** GET /read-also/articles/:documentId/suggestions (admin) and /api/read-also/articles/:documentId/suggestions */
+export declare namespace GetSuggestions {
+  interface Request {
+    params: { documentId: string };
+    query: { locale?: string; limit?: number | string };
+  }
+  interface Response {
+    data: SuggestionDTO[];
+    meta: { documentId: string; locale: string; limit: number };
+  }
+  type ErrorResponse = ErrorBody;
+}
+
+/** GET /read-also/articles/:documentId/links (admin) */
+export declare namespace GetLinks {
+  interface Request {
+    params: { documentId: string };
+    query: { locale?: string };
+  }
+  interface Response {
+    data: RelatedLinkDTO[];
+  }
+}
+
+/** POST /read-also/articles/:documentId/suggestions/:targetId/accept (admin) */
+export declare namespace AcceptSuggestion {
+  interface Request {
+    params: { documentId: string; targetId: string };
+    query: { locale?: string };
+  }
+  interface Response {
+    data: RelatedLinkDTO;
+  }
+}
+
+/** POST /read-also/articles/:documentId/suggestions/:targetId/reject (admin) */
+export declare namespace RejectSuggestion {
+  interface Request {
+    params: { documentId: string; targetId: string };
+    query: { locale?: string };
+  }
+  interface Response {
+    data: { documentId: string; targetId: string; locale: string; rejected: true };
+  }
+}
