@@ -18,7 +18,7 @@ const STEMMERS: Record<string, { stem(word: string): string }> = {
 };
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
-const ELISION = /^(?:l|d|qu|n|s|c|j|m|t)['’]/u;
+const ELISION = /^(?:l|d|qu|n|s|c|j|m|t)['’]/iu;
 
 function languageOf(locale: string): 'en' | 'fr' {
   return locale.toLowerCase().startsWith('fr') ? 'fr' : 'en';

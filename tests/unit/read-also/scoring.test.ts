@@ -1,0 +1,155 @@
+import { buildProfile, blocksToText, type ArticleFacts } from '../../../src/plugins/read-also/server/src/scoring/profile';
+import {
+  describeGap,
+  rankCandidates,
+  scorePostings,
+  selectQueryTerms,
+  selfScore,
+  type CorpusStats,
+  type Posting,
+  type ScoringContext,
+} from '../../../src/plugins/read-also/server/src/scoring/rank';
+import { termsOf } from '../../../src/plugins/read-also/server/src/scoring/text';
+import { defaultConfig } from '../../../src/plugins/read-also/server/src/config';
+
+const DAY = 86_400_000;
+const weights = { title: 3, standfirst: 2, body: 1 };
+
+function facts(overrides: Partial<ArticleFacts> & Pick<ArticleFacts, 'documentId' | 'title'>): ArticleFacts {
+  return {
+    locale: 'en',
+    slug: null,
+    standfirst: null,
+    bodyText: '',
+    section: null,
+    tags: [],
+    people: [],
+    speakers: [],
+    storyTime: Date.UTC(2023, 0, 10),
+    ...overrides,
+  };
+}
+
+/** A tiny in-memory corpus standing in for the repository: stats and postings from profiles. */
+function corpus(all: ArticleFacts[]) {
+  const profiles = all.map((article) => buildProfile(article, weights));
+  const documentFrequency: Record<string, number> = {};
+  for (const profile of profiles) for (const term of Object.keys(profile.terms)) documentFrequency[term] = (documentFrequency[term] ?? 0) + 1;
+  const stats: CorpusStats = {
+    documents: profiles.length,
+    averageLength: profiles.reduce((sum, p) => sum + p.length, 0) / profiles.length,
+    documentFrequency,
+  };
+  const postings: Posting[] = profiles.flatMap((p) =>
+    Object.entries(p.terms).map(([term, tf]) => ({ documentId: p.documentId, term, tf, length: p.length })),
+  );
+  return { profiles, stats, postings };
+}
+
+function suggest(all: ArticleFacts[], sourceId: string, excluded: string[] = [], options = defaultConfig) {
+  const { profiles, stats, postings } = corpus(all);
+  const source = profiles.find((p) => p.documentId === sourceId)!;
+  const query = selectQueryTerms(source, stats, options);
+  const matches = scorePostings(query, postings, stats, options);
+  const context: ScoringContext = {
+    source,
+    stats,
+    options,
+    textCeiling: selfScore(query, source, stats, options),
+    personName: (id) => ({ z: 'Volodymyr Zelensky', t: 'Justin Trudeau' })[id] ?? id,
+  };
+  return rankCandidates(profiles, matches, context, new Set(excluded));
+}
+
+const archive = [
+  facts({ documentId: 'seed', title: 'Zelensky and Trudeau discuss Ukraine defence', bodyText: 'Ukraine defence aid from Canada.', people: ['z', 't'], speakers: ['z'], section: 'World', tags: ['Ukraine'] }),
+  facts({ documentId: 'quoted', title: 'Zelensky thanks allies', bodyText: 'Ukraine receives air defence systems.', people: ['z'], speakers: ['z'], storyTime: Date.UTC(2023, 0, 8), section: 'World' }),
+  facts({ documentId: 'mentioned', title: 'Canada budget debate', bodyText: 'Trudeau defends spending.', people: ['t'], storyTime: Date.UTC(2023, 0, 12) }),
+  facts({ documentId: 'unrelated', title: 'Football cup final', bodyText: 'The club won after extra time.', storyTime: Date.UTC(2023, 0, 10) }),
+  facts({ documentId: 'old', title: 'Ukraine defence aid from Canada in 2019', bodyText: 'Ukraine defence aid Canada.', storyTime: Date.UTC(2019, 0, 10) }),
+];
+
+test('related stories rank first, with reasons a person can read', () => {
+  const result = suggest(archive, 'seed');
+  expect(result.map((s) => s.documentId)).toEqual(['quoted', 'mentioned']);
+  expect(result[0].reasons).toEqual(
+    expect.arrayContaining(['quotes Volodymyr Zelensky', 'same section: World', '2 days earlier']),
+  );
+  expect(result[0].reasons.some((reason) => /^shared terms: .*(Ukraine|defence)/.test(reason))).toBe(true);
+  expect(result[1].reasons).toContain('both mention Justin Trudeau');
+  for (const suggestion of result) {
+    expect(suggestion.score).toBeGreaterThan(0);
+    expect(suggestion.score).toBeLessThanOrEqual(1);
+  }
+});
+
+test('never the article itself, nor excluded ones (rejected, already linked)', () => {
+  const result = suggest(archive, 'seed', ['quoted']);
+  expect(result.map((s) => s.documentId)).not.toContain('seed');
+  expect(result.map((s) => s.documentId)).not.toContain('quoted');
+});
+
+test('stories further apart than the largest gap are never suggested', () => {
+  expect(suggest(archive, 'seed').map((s) => s.documentId)).not.toContain('old');
+  const noLimit = suggest(archive, 'seed', [], { ...defaultConfig, maxGapDays: null });
+  expect(noLimit.map((s) => s.documentId)).toContain('old');
+});
+
+test('recency scales relevance but never creates it', () => {
+  const result = suggest(archive, 'seed', [], { ...defaultConfig, minScore: 0 });
+  expect(result.map((s) => s.documentId)).not.toContain('unrelated');
+  const fresh = suggest(
+    [...archive, facts({ documentId: 'later', title: 'Zelensky thanks allies', bodyText: 'Ukraine receives air defence systems.', people: ['z'], speakers: ['z'], storyTime: Date.UTC(2023, 5, 8), section: 'World' })],
+    'seed',
+  );
+  const near = fresh.find((s) => s.documentId === 'quoted')!;
+  const far = fresh.find((s) => s.documentId === 'later')!;
+  expect(near.score).toBeGreaterThan(far.score);
+  expect(near.signals.text).toBeCloseTo(far.signals.text, 5);
+});
+
+test('a shared quoted speaker weighs more than a shared mention', () => {
+  const base = { title: 'Unrelated words entirely', bodyText: 'Nothing in common here.', storyTime: Date.UTC(2023, 0, 10) };
+  const result = suggest(
+    [
+      facts({ documentId: 'src', title: 'Source story', bodyText: 'Text.', people: ['z'], speakers: ['z'] }),
+      facts({ documentId: 'quotes', ...base, people: ['z'], speakers: ['z'] }),
+      facts({ documentId: 'mentions', ...base, people: ['z'] }),
+    ],
+    'src',
+  );
+  expect(result.map((s) => s.documentId)).toEqual(['quotes', 'mentions']);
+});
+
+test('the text signal is 1 for an identical story and BM25 prefers distinctive terms', () => {
+  const twin = facts({ documentId: 'twin', title: 'Zelensky and Trudeau discuss Ukraine defence', bodyText: 'Ukraine defence aid from Canada.' });
+  const result = suggest([...archive, twin], 'seed');
+  expect(result.find((s) => s.documentId === 'twin')!.signals.text).toBeCloseTo(1, 5);
+});
+
+test('gaps are described from the source’s point of view', () => {
+  expect(describeGap(10 * DAY, 8 * DAY)).toBe('2 days earlier');
+  expect(describeGap(10 * DAY, 11 * DAY)).toBe('1 day later');
+  expect(describeGap(10 * DAY, 10 * DAY + 3600_000)).toBe('the same day');
+  expect(describeGap(null, 1)).toBeNull();
+});
+
+test('terms: stop words out, stems shared, readable labels kept, French too', () => {
+  const english = termsOf('The defences of Ukraine and the defence of Canada', 'en');
+  expect(english.counts.get('defenc')).toBe(2);
+  expect(english.counts.has('the')).toBe(false);
+  expect(english.labels.get('ukrain')).toBe('Ukraine');
+  const french = termsOf("L'aide militaire du Canada à l'Ukraine", 'fr');
+  expect(french.counts.has('aid')).toBe(true);
+  expect([...french.labels.values()]).toContain('Ukraine');
+  expect(french.counts.has('du')).toBe(false);
+});
+
+test('profiles weigh title words above body words and read Strapi blocks', () => {
+  const profile = buildProfile(facts({ documentId: 'a', title: 'Ukraine', bodyText: 'Canada' }), weights);
+  expect(profile.terms.ukrain).toBe(3);
+  expect(profile.terms.canada).toBe(1);
+  expect(profile.length).toBe(4);
+  expect(blocksToText([{ type: 'paragraph', children: [{ text: 'One ' }, { type: 'link', children: [{ text: 'two' }] }] }])).toBe('One two');
+  expect(blocksToText(null)).toBe('');
+});
