@@ -79,3 +79,26 @@ export declare namespace RejectSuggestion {
     data: { documentId: string; targetId: string; locale: string; rejected: true };
   }
 }
+
+export type ArticleHitDTO = { documentId: string; title: string; locale: string; slug: string | null };
+
+/** GET /read-also/articles/search?q=&locale= (admin): published articles by title, for "Find article" */
+export declare namespace SearchArticles {
+  interface Request {
+    query: { q: string; locale?: string };
+  }
+  interface Response {
+    data: ArticleHitDTO[];
+  }
+}
+
+/** PUT /read-also/links/:linkId/target (admin): point a link (an unresolved imported headline) at an article */
+export declare namespace SetLinkTarget {
+  interface Request {
+    params: { linkId: string };
+    body: { targetId: string; locale?: string };
+  }
+  interface Response {
+    data: RelatedLinkDTO;
+  }
+}

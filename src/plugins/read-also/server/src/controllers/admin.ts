@@ -7,11 +7,18 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import type { ReadAlsoConfig } from '../config';
-import type { AcceptSuggestion, GetLinks, GetSuggestions, RejectSuggestion } from '../../../shared/contracts/suggestions';
+import type {
+  AcceptSuggestion,
+  GetLinks,
+  GetSuggestions,
+  RejectSuggestion,
+  SearchArticles,
+  SetLinkTarget,
+} from '../../../shared/contracts/suggestions';
 import { ARTICLE } from '../services/indexer';
 import { pluginServices } from '../services/registry';
 import { parse, resolveLocale } from './request';
-import { articleParams, decisionParams, localeQuery, suggestionQuery } from './validators';
+import { articleParams, decisionParams, linkParams, localeQuery, searchQuery, suggestionQuery, targetBody } from './validators';
 
 type Access = 'read' | 'update';
 
@@ -58,6 +65,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await ensureArticleAccess(ctx, documentId, locale, 'update');
       const body: AcceptSuggestion.Response = { data: await pluginServices(strapi).editorial.accept(documentId, locale, targetId) };
       ctx.status = 201;
+      ctx.body = body;
+    },
+
+    async search(ctx: Context) {
+      const query = parse(searchQuery, ctx.query);
+      const locale = await resolveLocale(strapi, query.locale);
+      const body: SearchArticles.Response = { data: await pluginServices(strapi).editorial.searchPublished(query.q, locale) };
+      ctx.body = body;
+    },
+
+    async setTarget(ctx: Context) {
+      const { linkId } = parse(linkParams, ctx.params);
+      const { targetId, locale: requested } = parse(targetBody, ctx.request.body ?? {});
+      const locale = await resolveLocale(strapi, requested);
+      const { editorial } = pluginServices(strapi);
+      const owner = await editorial.linkOwner(linkId);
+      await ensureArticleAccess(ctx, owner.documentId, owner.locale, 'update');
+      const body: SetLinkTarget.Response = { data: await editorial.setTarget(linkId, targetId, locale) };
       ctx.body = body;
     },
 

@@ -32,3 +32,7 @@ export function describeIssue(error: z.ZodError): string {
   const field = issue.path.join('.');
   return field && !issue.message.startsWith(field) ? `${field}: ${issue.message}` : issue.message;
 }
+
+export const searchQuery = z.object({ q: z.string().trim().min(2, 'q must have at least 2 characters').max(200), locale: locale.optional() }).passthrough();
+export const linkParams = z.object({ linkId: documentId });
+export const targetBody = z.object({ targetId: documentId, locale: locale.optional() });

@@ -7,7 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { ReadAlsoConfig } from '../config';
-import type { LinkHealth, RelatedLinkDTO } from '../../../shared/contracts/suggestions';
+import type { ArticleHitDTO, LinkHealth, RelatedLinkDTO } from '../../../shared/contracts/suggestions';
 import { ARTICLE } from './indexer';
 import { pluginServices } from './registry';
 
@@ -103,7 +103,52 @@ export const createEditorialService = ({ strapi }: { strapi: Core.Strapi }) => {
     return toDTO(row);
   }
 
+  async function linkRow(documentId: string): Promise<LinkRow> {
+    const [row] = (await strapi.db.query(RELATED_LINK).findMany({
+      where: { documentId, publishedAt: null },
+      populate: { targetArticle: { select: ['documentId', 'title', 'locale'] } },
+    })) as unknown as LinkRow[];
+    if (!row) throw new errors.NotFoundError(`No related link ${documentId}`);
+    return row;
+  }
+
   return {
+    async searchPublished(text: string, locale: string): Promise<ArticleHitDTO[]> {
+      const rows = (await strapi.db.query(ARTICLE).findMany({
+        where: { title: { $containsi: text }, locale, publishedAt: { $notNull: true } },
+        select: ['documentId', 'title', 'locale', 'slug'],
+        orderBy: { publishedAt: 'desc' },
+        limit: 10,
+      })) as unknown as ArticleHitDTO[];
+      return rows.map(({ documentId, title, locale: rowLocale, slug }) => ({ documentId, title, locale: rowLocale, slug }));
+    },
+
+    /** The article (and locale) a link belongs to. */
+    async linkOwner(linkId: string): Promise<{ documentId: string; locale: string }> {
+      const row = (await strapi.db.query(RELATED_LINK).findOne({
+        where: { documentId: linkId, publishedAt: null },
+        populate: { article: { select: ['documentId', 'locale'] } },
+      })) as { article: { documentId: string; locale: string } | null } | null;
+      if (!row) throw new errors.NotFoundError(`No related link ${linkId}`);
+      if (!row.article) throw new errors.ValidationError(`Related link ${linkId} belongs to no article`);
+      return row.article;
+    },
+
+    /** Points a link at a published article, published along with its article. */
+    async setTarget(linkId: string, targetId: string, locale: string): Promise<RelatedLinkDTO> {
+      if (!(await hasPublishedVersion(ARTICLE, targetId, locale))) {
+        throw new errors.ValidationError(`targetId: no published article ${targetId} in locale ${locale}`);
+      }
+      const owner = await this.linkOwner(linkId);
+      if (owner.documentId === targetId) throw new errors.ValidationError('targetId: a link cannot point at its own article');
+      await links().update({
+        documentId: linkId,
+        data: { targetArticle: { set: [{ documentId: targetId, locale }] }, url: null, targetUnpublished: false } as never,
+      });
+      if (await hasPublishedVersion(ARTICLE, owner.documentId, owner.locale)) await links().publish({ documentId: linkId });
+      return toDTO(await linkRow(linkId));
+    },
+
     async listLinks(documentId: string, locale: string): Promise<RelatedLinkDTO[]> {
       await articleDraft(documentId, locale);
       return Promise.all((await draftLinks(documentId, locale)).map(toDTO));

@@ -1,0 +1,36 @@
+/** The only place the admin panel knows the plugin's URLs; typed by the server's route contracts. */
+import { useMemo } from 'react';
+import { useFetchClient } from '@strapi/strapi/admin';
+import type {
+  AcceptSuggestion,
+  GetLinks,
+  GetSuggestions,
+  RejectSuggestion,
+  SearchArticles,
+  SetLinkTarget,
+} from '../../../shared/contracts/suggestions';
+
+const base = '/read-also';
+
+export function useReadAlsoApi() {
+  const { get, post, put } = useFetchClient();
+  return useMemo(
+    () => ({
+      suggestions: async (documentId: string, locale?: string) =>
+        (await get<GetSuggestions.Response>(`${base}/articles/${documentId}/suggestions`, { params: { locale } })).data,
+      links: async (documentId: string, locale?: string) =>
+        (await get<GetLinks.Response>(`${base}/articles/${documentId}/links`, { params: { locale } })).data,
+      accept: async (documentId: string, targetId: string, locale?: string) =>
+        (await post<AcceptSuggestion.Response>(`${base}/articles/${documentId}/suggestions/${targetId}/accept`, {}, { params: { locale } })).data,
+      reject: async (documentId: string, targetId: string, locale?: string) =>
+        (await post<RejectSuggestion.Response>(`${base}/articles/${documentId}/suggestions/${targetId}/reject`, {}, { params: { locale } })).data,
+      search: async (q: string, locale?: string) =>
+        (await get<SearchArticles.Response>(`${base}/articles/search`, { params: { q, locale } })).data,
+      setTarget: async (linkId: string, targetId: string, locale?: string) =>
+        (await put<SetLinkTarget.Response>(`${base}/links/${linkId}/target`, { targetId, locale })).data,
+    }),
+    [get, post, put],
+  );
+}
+
+export type ReadAlsoApi = ReturnType<typeof useReadAlsoApi>;

@@ -1,0 +1,250 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Badge, Box, Button, Flex, Loader, ProgressBar, TextInput, Typography } from '@strapi/design-system';
+import { useNotification } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import type { ArticleHitDTO, RelatedLinkDTO, SuggestionDTO } from '../../../shared/contracts/suggestions';
+import { useReadAlsoApi } from '../api/readAlso';
+import { t } from '../pluginId';
+
+type Props = { documentId: string; locale?: string; canManage: boolean; revision: string };
+
+type Loaded = { links: RelatedLinkDTO[]; suggestions: SuggestionDTO[] };
+
+function messageOf(error: unknown): string {
+  const response = (error as { response?: { data?: { error?: { message?: string } } } }).response;
+  return response?.data?.error?.message ?? (error instanceof Error ? error.message : String(error));
+}
+
+const ORIGIN_LABELS: Record<RelatedLinkDTO['origin'], { id: string; defaultMessage: string }> = {
+  editor: { id: t('origin.editor'), defaultMessage: 'Editor' },
+  suggested: { id: t('origin.suggested'), defaultMessage: 'Suggested' },
+  imported: { id: t('origin.imported'), defaultMessage: 'Imported' },
+};
+
+export const ReadAlsoContent = ({ documentId, locale, canManage, revision }: Props) => {
+  const api = useReadAlsoApi();
+  const { formatMessage } = useIntl();
+  const { toggleNotification } = useNotification();
+  const [state, setState] = useState<{ status: 'loading' } | { status: 'error'; message: string } | ({ status: 'ready' } & Loaded)>({
+    status: 'loading',
+  });
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setState({ status: 'loading' });
+    try {
+      const [links, suggestions] = await Promise.all([api.links(documentId, locale), api.suggestions(documentId, locale)]);
+      setState({ status: 'ready', links: links.data, suggestions: suggestions.data });
+    } catch (error) {
+      setState({ status: 'error', message: messageOf(error) });
+    }
+  }, [api, documentId, locale]);
+
+  useEffect(() => {
+    void load();
+  }, [load, revision]);
+
+  const decide = async (suggestion: SuggestionDTO, decision: 'accept' | 'reject') => {
+    if (state.status !== 'ready') return;
+    setBusy(suggestion.documentId);
+    try {
+      if (decision === 'accept') {
+        const { data: link } = await api.accept(documentId, suggestion.documentId, locale);
+        setState({
+          ...state,
+          links: [...state.links, link],
+          suggestions: state.suggestions.filter((item) => item.documentId !== suggestion.documentId),
+        });
+        toggleNotification({
+          type: 'success',
+          message: formatMessage({ id: t('notification.accepted'), defaultMessage: 'Link added: {title}' }, { title: suggestion.title }),
+        });
+      } else {
+        await api.reject(documentId, suggestion.documentId, locale);
+        setState({ ...state, suggestions: state.suggestions.filter((item) => item.documentId !== suggestion.documentId) });
+      }
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: messageOf(error) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const linkTo = async (link: RelatedLinkDTO, hit: ArticleHitDTO) => {
+    if (state.status !== 'ready') return;
+    setBusy(link.documentId);
+    try {
+      const { data: updated } = await api.setTarget(link.documentId, hit.documentId, locale);
+      setState({ ...state, links: state.links.map((item) => (item.documentId === updated.documentId ? updated : item)) });
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: messageOf(error) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  if (state.status === 'loading') {
+    return (
+      <Flex justifyContent="center" padding={2} width="100%">
+        <Loader small>{formatMessage({ id: t('state.loading'), defaultMessage: 'Looking for related articles…' })}</Loader>
+      </Flex>
+    );
+  }
+  if (state.status === 'error') {
+    return (
+      <Flex direction="column" alignItems="stretch" gap={2} width="100%">
+        <Typography variant="pi" textColor="danger600">
+          {formatMessage(
+            { id: t('state.error'), defaultMessage: 'Suggestions could not be loaded: {message}' },
+            { message: state.message },
+          )}
+        </Typography>
+        <Button variant="tertiary" size="S" onClick={() => void load()}>
+          {formatMessage({ id: t('action.retry'), defaultMessage: 'Try again' })}
+        </Button>
+      </Flex>
+    );
+  }
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={4} width="100%" data-testid="read-also-panel">
+      <Flex direction="column" alignItems="stretch" gap={2}>
+        <Typography variant="sigma" textColor="neutral600">
+          {formatMessage({ id: t('links.title'), defaultMessage: 'Links in this article' })}
+        </Typography>
+        {state.links.length === 0 ? (
+          <Typography variant="pi" textColor="neutral600">
+            {formatMessage({ id: t('links.empty'), defaultMessage: 'No "Read also" links yet.' })}
+          </Typography>
+        ) : (
+          state.links.map((link) => (
+            <LinkRow key={link.documentId} link={link} locale={locale} canManage={canManage} busy={busy === link.documentId} onPick={linkTo} />
+          ))
+        )}
+      </Flex>
+
+      <Flex direction="column" alignItems="stretch" gap={2}>
+        <Typography variant="sigma" textColor="neutral600">
+          {formatMessage({ id: t('suggestions.title'), defaultMessage: 'Suggestions' })}
+        </Typography>
+        {state.suggestions.length === 0 ? (
+          <Typography variant="pi" textColor="neutral600">
+            {formatMessage({
+              id: t('suggestions.empty'),
+              defaultMessage: 'No related published articles found yet. Suggestions appear as related stories are published.',
+            })}
+          </Typography>
+        ) : (
+          state.suggestions.map((suggestion) => (
+            <Box key={suggestion.documentId} padding={3} hasRadius borderColor="neutral200" borderStyle="solid" borderWidth="1px" data-testid="read-also-suggestion">
+              <Flex direction="column" alignItems="stretch" gap={2}>
+                <Typography fontWeight="bold">{suggestion.title}</Typography>
+                <Flex gap={2} alignItems="center">
+                  <Box flex="1">
+                    <ProgressBar value={Math.round(suggestion.score * 100)} size="S" />
+                  </Box>
+                  <Typography variant="pi">{Math.round(suggestion.score * 100)}%</Typography>
+                </Flex>
+                <Box tag="ul" paddingLeft={4}>
+                  {suggestion.reasons.map((reason) => (
+                    <li key={reason}>
+                      <Typography variant="pi" textColor="neutral700">
+                        {reason}
+                      </Typography>
+                    </li>
+                  ))}
+                </Box>
+                {canManage && (
+                  <Flex gap={2}>
+                    <Button size="S" loading={busy === suggestion.documentId} onClick={() => void decide(suggestion, 'accept')}>
+                      {formatMessage({ id: t('action.accept'), defaultMessage: 'Accept' })}
+                    </Button>
+                    <Button size="S" variant="tertiary" disabled={busy === suggestion.documentId} onClick={() => void decide(suggestion, 'reject')}>
+                      {formatMessage({ id: t('action.reject'), defaultMessage: 'Reject' })}
+                    </Button>
+                  </Flex>
+                )}
+              </Flex>
+            </Box>
+          ))
+        )}
+      </Flex>
+    </Flex>
+  );
+};
+
+type LinkRowProps = {
+  link: RelatedLinkDTO;
+  locale?: string;
+  canManage: boolean;
+  busy: boolean;
+  onPick(link: RelatedLinkDTO, hit: ArticleHitDTO): Promise<void>;
+};
+
+const LinkRow = ({ link, locale, canManage, busy, onPick }: LinkRowProps) => {
+  const api = useReadAlsoApi();
+  const { formatMessage } = useIntl();
+  const [searching, setSearching] = useState(false);
+  const [text, setText] = useState(link.label);
+  const [hits, setHits] = useState<ArticleHitDTO[] | null>(null);
+
+  const search = async () => {
+    try {
+      setHits((await api.search(text, locale)).data);
+    } catch {
+      setHits([]);
+    }
+  };
+
+  const target = link.target?.title ?? link.url;
+  return (
+    <Box padding={2} hasRadius background="neutral100" data-testid="read-also-link">
+      <Flex direction="column" alignItems="stretch" gap={1}>
+        <Typography fontWeight="semiBold">{link.label}</Typography>
+        {target && (
+          <Typography variant="pi" textColor="neutral600">
+            → {target}
+          </Typography>
+        )}
+        <Flex gap={1} wrap="wrap">
+          <Badge>{formatMessage(ORIGIN_LABELS[link.origin])}</Badge>
+          {link.health === 'unresolved' && (
+            <Badge backgroundColor="warning100" textColor="warning700">
+              {formatMessage({ id: t('health.unresolved'), defaultMessage: 'Headline not matched to an article' })}
+            </Badge>
+          )}
+          {link.health === 'target-unpublished' && (
+            <Badge backgroundColor="danger100" textColor="danger700">
+              {formatMessage({ id: t('health.unpublished'), defaultMessage: 'Target unpublished: hidden from readers' })}
+            </Badge>
+          )}
+        </Flex>
+        {canManage && link.health === 'unresolved' && !searching && (
+          <Button size="S" variant="secondary" onClick={() => setSearching(true)}>
+            {formatMessage({ id: t('action.find'), defaultMessage: 'Find article' })}
+          </Button>
+        )}
+        {searching && (
+          <Flex direction="column" alignItems="stretch" gap={1}>
+            <TextInput
+              aria-label={formatMessage({ id: t('find.label'), defaultMessage: 'Search published articles by title' })}
+              value={text}
+              onChange={(event: React.ChangeEvent<HTMLInputElement>) => setText(event.target.value)}
+            />
+            <Button size="S" variant="tertiary" onClick={() => void search()}>
+              {formatMessage({ id: t('action.search'), defaultMessage: 'Search' })}
+            </Button>
+            {hits?.length === 0 && (
+              <Typography variant="pi">{formatMessage({ id: t('find.none'), defaultMessage: 'No published article matches.' })}</Typography>
+            )}
+            {hits?.map((hit) => (
+              <Button key={hit.documentId} size="S" variant="ghost" loading={busy} onClick={() => void onPick(link, hit).then(() => setSearching(false))}>
+                {hit.title}
+              </Button>
+            ))}
+          </Flex>
+        )}
+      </Flex>
+    </Box>
+  );
+};

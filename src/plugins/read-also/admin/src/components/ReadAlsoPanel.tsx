@@ -1,0 +1,40 @@
+import { useQueryParams, useRBAC } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { ARTICLE_UID, PERMISSIONS, t } from '../pluginId';
+import { ReadAlsoContent } from './ReadAlsoContent';
+
+type PanelProps = {
+  model: string;
+  documentId?: string;
+  collectionType: string;
+  document?: { updatedAt?: string; publishedAt?: string | null } | null;
+};
+
+/**
+ * The "Read also" side panel of the Article edit view. It steps aside for other types,
+ * for documents not saved yet, and for users without the plugin's permission.
+ */
+export const ReadAlsoPanel = ({ model, documentId, collectionType, document }: PanelProps) => {
+  const { formatMessage } = useIntl();
+  const [{ query }] = useQueryParams<{ plugins?: { i18n?: { locale?: string } } }>();
+  const locale = query.plugins?.i18n?.locale;
+  const { allowedActions, isLoading } = useRBAC({ ...PERMISSIONS });
+
+  if (model !== ARTICLE_UID || collectionType !== 'collection-types') return null;
+  if (!documentId || documentId === 'create') return null;
+  if (isLoading || !allowedActions.canRead) return null;
+
+  // Saving or publishing changes these: the lists refresh then.
+  const revision = `${document?.updatedAt ?? ''}|${document?.publishedAt ?? ''}`;
+  return {
+    title: formatMessage({ id: t('panel.title'), defaultMessage: 'Read also' }),
+    content: (
+      <ReadAlsoContent
+        documentId={documentId}
+        locale={locale}
+        canManage={Boolean(allowedActions.canManage)}
+        revision={revision}
+      />
+    ),
+  };
+};
