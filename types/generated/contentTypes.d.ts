@@ -484,6 +484,9 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
     importChecksum: Schema.Attribute.String &
       Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
+        'content-manager': {
+          visible: false;
+        };
         i18n: {
           localized: true;
         };

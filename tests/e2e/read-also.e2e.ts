@@ -1,0 +1,221 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { APP_DIR, startBuiltApp, type RunningApp } from './server';
+
+const OUTPUT = path.join(APP_DIR, 'test-output', 'e2e');
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+const SUPER_ADMIN = { email: 'chief@newsdesk.test', password: 'Newsdesk-e2e-1', firstname: 'Chief', lastname: 'Editor' };
+const AUTHOR = { email: 'author@newsdesk.test', password: 'Newsdesk-e2e-2', firstname: 'Anne', lastname: 'Author' };
+
+let app: RunningApp;
+const profiles: string[] = [];
+
+/**
+ * Requests Strapi 5.54's own admin makes in the Community Edition and that answer 404 by design
+ * (AI features, AI localization jobs, preview when no preview URL is configured). Nothing else
+ * may fail, and no other console error is tolerated.
+ */
+const STRAPI_CE_404S = [/^\/admin\/ai-feature-config$/u, /^\/i18n\/ai-localization-jobs\//u, /^\/content-manager\/preview\/url\//u];
+
+type Watch = { errors: string[]; failedRequests: string[] };
+
+/** Console errors and failed requests, less Strapi's own expected 404s. */
+function unexpectedErrors(watch: Watch): string[] {
+  const unexpected = watch.failedRequests.filter(
+    (request) => !(request.startsWith('404 GET ') && STRAPI_CE_404S.some((pattern) => pattern.test(request.slice('404 GET '.length)))),
+  );
+  const expectedFailures = watch.failedRequests.length - unexpected.length;
+  let excused = 0;
+  const consoleErrors = watch.errors.filter((message) => {
+    if (message.includes('status of 404') && excused < expectedFailures) {
+      excused += 1;
+      return false;
+    }
+    return true;
+  });
+  return [...unexpected, ...consoleErrors];
+}
+
+async function openBrowser(): Promise<{ context: BrowserContext; page: Page } & Watch> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-chromium-'));
+  profiles.push(profile);
+  const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS, viewport: { width: 1440, height: 1000 } });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  const failedRequests: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  // The console names only the status of a failed request: keep its URL beside it.
+  page.on('response', (response) => {
+    if (response.status() >= 400) failedRequests.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`);
+  });
+  return { context, page, errors, failedRequests };
+}
+
+async function skipGuidedTour(page: Page) {
+  const skip = page.getByRole('button', { name: 'Skip' });
+  if (await skip.isVisible().catch(() => false)) await skip.click();
+}
+
+async function adminApi(token: string, method: string, url: string, body?: unknown) {
+  const res = await fetch(`${app.url}${url}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+  return res.json() as Promise<{ data: Record<string, unknown> & { documentId: string } }>;
+}
+
+/** Publishes a story dated near the seed's (Jan 10, 2023): read-also never suggests across more than a year. */
+async function publishStory(token: string, title: string, paragraph: string, day: number) {
+  const uid = 'api::article.article';
+  const created = await adminApi(token, 'POST', `/content-manager/collection-types/${uid}`, {
+    title,
+    body: [{ type: 'paragraph', children: [{ type: 'text', text: paragraph }] }],
+    section: 'World',
+    storyPublishedAt: new Date(Date.UTC(2023, 0, day, 12)).toISOString(),
+  });
+  await adminApi(token, 'POST', `/content-manager/collection-types/${uid}/${created.data.documentId}/actions/publish`, {});
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(OUTPUT, { recursive: true });
+  app = await startBuiltApp(path.join(OUTPUT, 'server.log'));
+});
+
+afterAll(async () => {
+  await app?.stop();
+  for (const profile of profiles) fs.rmSync(profile, { recursive: true, force: true });
+});
+
+test('an editor sees suggestions with reasons, accepts one, rejects one, and the decisions hold', async () => {
+  const editor = await openBrowser();
+  const { context, page } = editor;
+  try {
+    // Given a new Newsdesk: register the first administrator in the browser.
+    await page.goto(`${app.url}/admin`);
+    await page.getByRole('button', { name: /let's start/i }).waitFor({ timeout: 60_000 });
+    await page.getByLabel(/first ?name/i).fill(SUPER_ADMIN.firstname);
+    await page.getByLabel(/last ?name/i).fill(SUPER_ADMIN.lastname);
+    await page.getByLabel(/^email/i).fill(SUPER_ADMIN.email);
+    await page.getByLabel(/^password/i).fill(SUPER_ADMIN.password);
+    await page.getByLabel(/confirm(ation)? password/i).fill(SUPER_ADMIN.password);
+    await page.getByRole('button', { name: /let's start/i }).click();
+    await page.waitForURL(/\/admin(\/)?$/u, { timeout: 60_000 });
+    await skipGuidedTour(page);
+
+    const login = await fetch(`${app.url}/admin/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: SUPER_ADMIN.email, password: SUPER_ADMIN.password }),
+    }).then((res) => res.json() as Promise<{ data: { token: string } }>);
+    const token = login.data.token;
+
+    // And a few stories about the same people, and one about nothing of the kind.
+    await publishStory(token, 'Zelensky thanks Canada for its military support', 'Volodymyr Zelensky thanked Justin Trudeau and Canada for military aid to Ukraine.', 9);
+    await publishStory(token, 'Trudeau announces new aid for Ukraine', 'Prime Minister Justin Trudeau announced new military equipment for Ukraine’s defence.', 8);
+    await publishStory(token, 'Local football club wins the cup', 'The club won the regional final after extra time.', 10);
+
+    const seed = (await fetch(`${app.url}/api/articles?filters[sourceId][$eq]=newsdesk-seed-trudeau-zelensky`).then((res) => res.json())) as {
+      data: { documentId: string }[];
+    };
+    const seedId = seed.data[0].documentId;
+
+    // When the editor opens the seed article.
+    await page.goto(`${app.url}/admin/content-manager/collection-types/api::article.article/${seedId}?plugins[i18n][locale]=en`);
+    await skipGuidedTour(page);
+    const panel = page.getByTestId('read-also-panel');
+    await panel.waitFor({ timeout: 60_000 });
+    const suggestions = panel.getByTestId('read-also-suggestion');
+    await suggestions.first().waitFor();
+    expect(await suggestions.count()).toBeGreaterThanOrEqual(2);
+    const firstText = await suggestions.nth(0).innerText();
+    expect(firstText).toMatch(/both mention|quotes|shared terms/);
+    expect(await panel.innerText()).not.toContain('Local football club wins the cup');
+    await page.screenshot({ path: path.join(OUTPUT, '1-panel-with-suggestions.png'), fullPage: true });
+    await panel.screenshot({ path: path.join(OUTPUT, '1-panel-only.png') });
+
+    // Then the editor accepts one and rejects another.
+    const acceptedTitle = (await suggestions.nth(0).locator('span, p').first().innerText()).trim();
+    const rejectedTitle = (await suggestions.nth(1).locator('span, p').first().innerText()).trim();
+    await suggestions.nth(0).getByRole('button', { name: 'Accept' }).click();
+    await panel.getByTestId('read-also-link').filter({ hasText: acceptedTitle }).waitFor();
+    await panel.getByTestId('read-also-suggestion').filter({ hasText: rejectedTitle }).getByRole('button', { name: 'Reject' }).click();
+    await panel.getByTestId('read-also-suggestion').filter({ hasText: rejectedTitle }).waitFor({ state: 'detached' });
+    await page.screenshot({ path: path.join(OUTPUT, '2-after-accept-and-reject.png'), fullPage: true });
+
+    // And after a reload both decisions are kept.
+    await page.reload();
+    await panel.waitFor();
+    await panel.getByTestId('read-also-link').filter({ hasText: acceptedTitle }).waitFor();
+    expect(await panel.getByTestId('read-also-suggestion').filter({ hasText: rejectedTitle }).count()).toBe(0);
+    expect(await panel.getByTestId('read-also-suggestion').filter({ hasText: acceptedTitle }).count()).toBe(0);
+    await page.screenshot({ path: path.join(OUTPUT, '3-after-reload.png'), fullPage: true });
+
+    // And an anonymous frontend reads the accepted link.
+    const publicArticle = (await fetch(`${app.url}/api/articles/${seedId}?populate[relatedLinks][populate][0]=targetArticle`).then((res) =>
+      res.json(),
+    )) as { data: { relatedLinks: { label: string; origin: string; targetArticle: { title: string } | null }[] } };
+    expect(publicArticle.data.relatedLinks.find((link) => link.label === acceptedTitle)).toMatchObject({
+      origin: 'suggested',
+      targetArticle: { title: acceptedTitle },
+    });
+    expect(unexpectedErrors(editor)).toEqual([]);
+
+    // An Author, invited by the chief, sees no actions on an article that is not theirs.
+    const authorRole = (await adminApi(token, 'GET', '/admin/roles')) as unknown as { data: { id: number; code: string }[] };
+    const roleId = authorRole.data.find((role) => role.code === 'strapi-author')?.id;
+    const invited = (await adminApi(token, 'POST', '/admin/users', {
+      email: AUTHOR.email,
+      firstname: AUTHOR.firstname,
+      lastname: AUTHOR.lastname,
+      roles: [roleId],
+    })) as unknown as { data: { registrationToken: string } };
+    const registered = await fetch(`${app.url}/admin/register`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        registrationToken: invited.data.registrationToken,
+        userInfo: { firstname: AUTHOR.firstname, lastname: AUTHOR.lastname, password: AUTHOR.password },
+      }),
+    });
+    expect(registered.status).toBe(200);
+  } finally {
+    await context.close();
+  }
+
+  const author = await openBrowser();
+  try {
+    await author.page.goto(`${app.url}/admin/auth/login`);
+    await author.page.getByLabel(/^email/i).fill(AUTHOR.email);
+    await author.page.getByLabel(/^password/i).fill(AUTHOR.password);
+    await author.page.getByRole('button', { name: /login/i }).click();
+    await author.page.waitForURL(/\/admin(\/)?$/u, { timeout: 60_000 });
+    await skipGuidedTour(author.page);
+    const seed = (await fetch(`${app.url}/api/articles?filters[sourceId][$eq]=newsdesk-seed-trudeau-zelensky`).then((res) => res.json())) as {
+      data: { documentId: string }[];
+    };
+    await author.page.goto(`${app.url}/admin/content-manager/collection-types/api::article.article/${seed.data[0].documentId}?plugins[i18n][locale]=en`);
+    await author.page.waitForLoadState('networkidle');
+    await author.page.screenshot({ path: path.join(OUTPUT, '4-author-view.png'), fullPage: true });
+    expect(await author.page.getByRole('button', { name: 'Accept' }).count()).toBe(0);
+    expect(await author.page.getByRole('button', { name: 'Reject' }).count()).toBe(0);
+  } finally {
+    await author.context.close();
+  }
+});
