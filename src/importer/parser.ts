@@ -267,10 +267,12 @@ function speakerIn(attribution: string, names: ReturnType<typeof collectNames>):
   }
 
   const honored = new RegExp(`(?:^|[^\\p{L}])${HONORIFIC}\\s+(${NAME_WORD}(?:\\s+${NAME_WORD}){0,2})`, 'u').exec(attribution);
-  if (honored) return { speakerName: fullest(honored[1], names.fullNames), speaksForName: null };
+  if (honored && looksLikeName(honored[1])) return { speakerName: fullest(honored[1], names.fullNames), speaksForName: null };
 
-  const full = new RegExp(FULL_NAME, 'u').exec(attribution);
-  if (full) return { speakerName: fullest(withoutTitle(full[0]), names.fullNames), speaksForName: null };
+  for (const full of attribution.matchAll(new RegExp(FULL_NAME, 'gu'))) {
+    const name = withoutTitle(full[0]);
+    if (looksLikeName(name)) return { speakerName: fullest(name, names.fullNames), speaksForName: null };
+  }
 
   for (const title of TITLES) {
     if (new RegExp(`(?:^|[^\\p{L}])(?:${title.pattern})(?:[^\\p{L}]|$)`, 'iu').test(attribution) && names.byTitle.has(title.key)) {
@@ -307,8 +309,29 @@ function clauseBefore(paragraph: string, index: number): string {
     .trim();
 }
 
-function isSpeech(text: string): boolean {
-  return text.split(/\s+/u).length >= 4;
+/** Longer than this, a clause next to a quote is narrative, not an attribution. */
+const MAX_ATTRIBUTION_LENGTH = 200;
+
+/**
+ * Speech has a few words and either sentence punctuation inside the marks or a speech
+ * verb beside them; a title in quotes (“Orange Is the New Black”) has neither.
+ */
+function isSpeech(text: string, attributed: boolean): boolean {
+  if (text.split(/\s+/u).length < 4) return false;
+  return attributed || /[.,!?…;:]$/u.test(text);
+}
+
+function attributionIn(clause: string): string | null {
+  return clause && clause.length <= MAX_ATTRIBUTION_LENGTH && SPEECH_VERB.test(clause) ? clause : null;
+}
+
+/** Capitalised words that start clauses, name days or channels: never a person's name. */
+const NOT_A_NAME = new Set(
+  ['the', 'on', 'in', 'at', 'for', 'of', 'and', 'a', 'an', 'is', 'it', 'to', 'as', 'by', 'with', 'from', 'but', 'this', 'that', 'le', 'la', 'les', 'un', 'une', 'des', 'sur', 'dans', 'twitter', 'facebook', 'instagram', 'telegram', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
+);
+
+function looksLikeName(name: string): boolean {
+  return name.split(/\s+/u).every((word) => !NOT_A_NAME.has(word.toLowerCase().replace(/['’]s$/u, '')));
 }
 
 function channelOf(attribution: string): string | null {
@@ -320,11 +343,11 @@ function extractQuotes(paragraphs: string[], names: ReturnType<typeof collectNam
   paragraphs.forEach((paragraph, index) => {
     for (const match of paragraph.matchAll(QUOTE_PATTERN)) {
       const words = (match[1] ?? match[2] ?? match[3]).trim();
-      if (!isSpeech(words)) continue;
-      const text = words.replace(/,$/u, '');
       const after = clauseAfter(paragraph, (match.index ?? 0) + match[0].length);
       const before = clauseBefore(paragraph, match.index ?? 0);
-      const attribution = after && SPEECH_VERB.test(after) ? after : before && SPEECH_VERB.test(before) ? before : after || before || null;
+      const attribution = attributionIn(after) ?? attributionIn(before);
+      if (!isSpeech(words, attribution !== null)) continue;
+      const text = words.replace(/,$/u, '');
 
       let speaker: Speaker = attribution ? speakerIn(attribution, names) : { speakerName: null, speaksForName: null };
       let channel = attribution ? channelOf(attribution) : null;

@@ -77,9 +77,12 @@ test('a rejection and the index survive a restart', async () => {
 test('a full reindex rebuilds the same suggestions', async () => {
   const service = app.strapi.plugin('read-also').service('suggestions');
   const before = await service.suggestFor(newsroom.articles.thanks.documentId, { limit: 10 });
-  const progress: number[] = [];
-  const count = await app.strapi.plugin('read-also').service('indexer').reindexAll((done: number) => progress.push(done));
+  const progress: [number, number][] = [];
+  const count = await app.strapi
+    .plugin('read-also')
+    .service('indexer')
+    .reindexAll((done: number, total: number) => progress.push([done, total]));
   expect(count).toBe(await app.strapi.db.query('api::article.article').count({ where: { publishedAt: { $notNull: true } } }));
-  expect(progress[progress.length - 1]).toBe(count);
+  expect(progress[progress.length - 1]).toEqual([count, count]);
   expect(await service.suggestFor(newsroom.articles.thanks.documentId, { limit: 10 })).toEqual(before);
 });

@@ -105,6 +105,12 @@ describe('quote styles', () => {
     expect(parseStory('A ‘substantial’ discussion took place on the matter today.').quotes).toEqual([]);
   });
 
+  test('a title in quotes is not speech, and clause words are not names', () => {
+    expect(parseStory('She starred in “Orange Is the New Black” for seven seasons.').quotes).toEqual([]);
+    const [quote] = parseStory('“We are thrilled to be back on stage,” the band said On Twitter Tuesday.').quotes;
+    expect(quote).toMatchObject({ speakerName: null, channel: 'Twitter' });
+  });
+
   test('an unterminated quote is body text, not a crash', () => {
     const story = parseStory('“This quote never ends and goes on and on, said nobody.');
     expect(story.quotes).toEqual([]);

@@ -9,6 +9,7 @@ import { createEditorialService } from './services/editorial';
 import { registerDocumentHooks } from './document-hooks';
 import { registerGraphql } from './graphql';
 import { ACTION_DEFINITIONS } from './permissions';
+import { pluginServices } from './services/registry';
 
 export default {
   config,
@@ -28,7 +29,11 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await strapi.service('admin::permission').actionProvider.registerMany(ACTION_DEFINITIONS);
-    await strapi.plugin('read-also').service('repository').ensureTables();
+    const { repository, indexer } = pluginServices(strapi);
+    if (await repository.ensureTables()) {
+      strapi.log.info('[read-also] ranking tables changed shape: reindexing published articles');
+      await indexer.reindexAll();
+    }
   },
 
   destroy() {

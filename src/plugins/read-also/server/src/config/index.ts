@@ -34,7 +34,6 @@ export const readAlsoConfigSchema = z
     attachUpTo: z.number().int().min(1).max(20),
     queryTerms: z.number().int().min(1).max(200),
     maxDocFrequency: z.number().min(0.001).max(1),
-    bm25: z.object({ k1: z.number().min(0).max(5), b: z.number().min(0).max(1) }).strict(),
     /** Postings read per query term, strongest first: bounds the work for very common terms. */
     postingsPerTerm: z.number().int().min(10).max(100000),
     /** Candidates fully scored per request. */
@@ -46,19 +45,18 @@ export const readAlsoConfigSchema = z
 export type ReadAlsoConfig = z.infer<typeof readAlsoConfigSchema>;
 
 export const defaultConfig: ReadAlsoConfig = {
-  weights: { text: 0.55, people: 0.15, speakers: 0.15, tags: 0.1, section: 0.05, recency: 0.2 },
-  fieldWeights: { title: 3, standfirst: 2, body: 1 },
+  weights: { text: 0.6, people: 0.1, speakers: 0.15, tags: 0.1, section: 0.05, recency: 0.2 },
+  fieldWeights: { title: 2, standfirst: 1.5, body: 1 },
   limit: 5,
   maxLimit: 20,
-  minScore: 0.05,
+  minScore: 0.01,
   maxGapDays: 365,
   recencyHalfLifeDays: 30,
   localePolicy: 'same',
   autoMode: 'suggest',
   attachUpTo: 3,
-  queryTerms: 25,
-  maxDocFrequency: 0.25,
-  bm25: { k1: 1.2, b: 0.75 },
+  queryTerms: 50,
+  maxDocFrequency: 1,
   postingsPerTerm: 2000,
   candidatePool: 300,
 };

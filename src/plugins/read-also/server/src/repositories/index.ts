@@ -9,6 +9,9 @@ import type { Knex } from 'knex';
 import type { ArticleProfile } from '../scoring/profile';
 import type { CandidateProfile, CorpusStats, Posting } from '../scoring/rank';
 
+/** Bumped when the tables change shape: bootstrap then rebuilds them and reindexes. */
+export const SCHEMA_VERSION = 2;
+
 export const TABLES = {
   profiles: 'read_also_profiles',
   postings: 'read_also_postings',
@@ -28,7 +31,7 @@ type ProfileRow = {
   people: string;
   speakers: string;
   story_time: number | string | null;
-  length: number;
+  norm?: number | string;
   terms?: string;
   labels?: string;
 };
@@ -82,23 +85,33 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  async function adjustCorpus(trx: Knex.Transaction, locale: string, documents: number, length: number) {
-    await table(trx, TABLES.corpus).insert({ locale, documents: 0, total_length: 0 }).onConflict('locale').ignore();
+  async function adjustCorpus(trx: Knex.Transaction, locale: string, documents: 1 | -1) {
+    await table(trx, TABLES.corpus).insert({ locale, documents: 0 }).onConflict('locale').ignore();
     await table(trx, TABLES.corpus)
       .where({ locale })
-      .update({
-        documents: trx.raw('documents + ?', [documents]),
-        total_length: trx.raw('total_length + ?', [length]),
-      });
+      .update({ documents: trx.raw('documents + ?', [documents]) });
+  }
+
+  async function readStats(trx: Knex.Transaction, locale: string, terms: string[]): Promise<CorpusStats> {
+    const corpus = (await table(trx, TABLES.corpus).where({ locale }).first('documents')) as { documents: number | string } | undefined;
+    const documentFrequency: Record<string, number> = {};
+    for (const batch of chunks(terms)) {
+      const rows = (await table(trx, TABLES.terms).where({ locale }).whereIn('term', batch).select('term', 'df')) as {
+        term: string;
+        df: number | string;
+      }[];
+      for (const row of rows) documentFrequency[row.term] = Number(row.df);
+    }
+    return { documents: Number(corpus?.documents ?? 0), documentFrequency };
   }
 
   async function removeProfile(trx: Knex.Transaction, documentId: string, locale: string): Promise<boolean> {
-    const old = (await table(trx, TABLES.profiles).where({ document_id: documentId, locale }).first('terms', 'length')) as
-      | { terms: string; length: number }
+    const old = (await table(trx, TABLES.profiles).where({ document_id: documentId, locale }).first('terms')) as
+      | { terms: string }
       | undefined;
     if (!old) return false;
     await adjustTermStats(trx, locale, Object.keys(JSON.parse(old.terms) as Record<string, number>), -1);
-    await adjustCorpus(trx, locale, -1, -Number(old.length));
+    await adjustCorpus(trx, locale, -1);
     await table(trx, TABLES.postings).where({ document_id: documentId, locale }).delete();
     await table(trx, TABLES.people).where({ document_id: documentId, locale }).delete();
     await table(trx, TABLES.profiles).where({ document_id: documentId, locale }).delete();
@@ -106,7 +119,16 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    async ensureTables(): Promise<void> {
+    /** Creates the tables, or rebuilds them when their shape changed; returns true when a reindex is due. */
+    async ensureTables(): Promise<boolean> {
+      const store = strapi.store({ type: 'plugin', name: 'read-also' });
+      const version = (await store.get({ key: 'schema-version' })) as number | null;
+      const rebuild = version !== SCHEMA_VERSION;
+      if (rebuild) {
+        for (const name of Object.values(TABLES).filter((name) => name !== TABLES.rejections)) {
+          await strapi.db.getSchemaConnection().dropTableIfExists(name);
+        }
+      }
       // A knex schema builder accumulates statements: each call needs a fresh one.
       const create = async (name: string, define: (table: Knex.CreateTableBuilder) => void) => {
         if (!(await strapi.db.getSchemaConnection().hasTable(name))) await strapi.db.getSchemaConnection().createTable(name, define);
@@ -121,7 +143,7 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
         t.text('people').notNullable();
         t.text('speakers').notNullable();
         t.bigInteger('story_time');
-        t.double('length').notNullable();
+        t.double('norm').notNullable();
         t.text('terms').notNullable();
         t.text('labels').notNullable();
         t.bigInteger('indexed_at').notNullable();
@@ -132,7 +154,7 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
         t.string('term', 100).notNullable();
         t.string('document_id', 64).notNullable();
         t.double('tf').notNullable();
-        t.double('length').notNullable();
+        t.double('norm').notNullable();
         t.primary(['locale', 'term', 'document_id']);
         t.index(['locale', 'term', 'tf'], 'read_also_postings_strongest');
         t.index(['document_id', 'locale'], 'read_also_postings_document');
@@ -154,7 +176,6 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
       await create(TABLES.corpus, (t) => {
         t.string('locale', 16).primary();
         t.integer('documents').notNullable();
-        t.double('total_length').notNullable();
       });
       await create(TABLES.rejections, (t) => {
         t.string('document_id', 64).notNullable();
@@ -164,13 +185,18 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
         t.bigInteger('rejected_at').notNullable();
         t.primary(['document_id', 'locale', 'target_id']);
       });
+      if (rebuild) await store.set({ key: 'schema-version', value: SCHEMA_VERSION });
+      return rebuild && version !== null;
     },
 
-    /** Replaces an article's profile and postings, keeping document frequencies and totals exact. */
+    /** Replaces an article's profile and postings, keeping document frequencies exact. */
     async saveProfile(profile: ArticleProfile): Promise<void> {
       await inTransaction(async (trx) => {
         await removeProfile(trx, profile.documentId, profile.locale);
         const terms = Object.entries(profile.terms).filter(([term]) => term.length <= 100);
+        await adjustTermStats(trx, profile.locale, terms.map(([term]) => term), 1);
+        await adjustCorpus(trx, profile.locale, 1);
+        const { norm } = profile;
         await table(trx, TABLES.profiles).insert({
           document_id: profile.documentId,
           locale: profile.locale,
@@ -181,14 +207,14 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
           people: JSON.stringify(profile.people),
           speakers: JSON.stringify(profile.speakers),
           story_time: profile.storyTime,
-          length: profile.length,
+          norm,
           terms: JSON.stringify(Object.fromEntries(terms)),
           labels: JSON.stringify(profile.labels),
           indexed_at: Date.now(),
         });
         for (const batch of chunks(terms, 200)) {
           await table(trx, TABLES.postings).insert(
-            batch.map(([term, tf]) => ({ locale: profile.locale, term, document_id: profile.documentId, tf, length: profile.length })),
+            batch.map(([term, tf]) => ({ locale: profile.locale, term, document_id: profile.documentId, tf, norm })),
           );
         }
         const quoted = new Set(profile.speakers);
@@ -198,8 +224,6 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
             people.map((person) => ({ locale: profile.locale, person_id: person, document_id: profile.documentId, quoted: quoted.has(person) })),
           );
         }
-        await adjustTermStats(trx, profile.locale, terms.map(([term]) => term), 1);
-        await adjustCorpus(trx, profile.locale, 1, profile.length);
       });
     },
 
@@ -223,27 +247,13 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
           ...toCandidate(row),
           terms: JSON.parse(row.terms as string) as Record<string, number>,
           labels: JSON.parse(row.labels as string) as Record<string, string>,
-          length: Number(row.length),
+          norm: Number(row.norm),
         };
       });
     },
 
     async corpusStats(locale: string, terms: string[]): Promise<CorpusStats> {
-      return inTransaction(async (trx) => {
-        const corpus = (await table(trx, TABLES.corpus).where({ locale }).first()) as
-          | { documents: number | string; total_length: number | string }
-          | undefined;
-        const documents = Number(corpus?.documents ?? 0);
-        const documentFrequency: Record<string, number> = {};
-        for (const batch of chunks(terms)) {
-          const rows = (await table(trx, TABLES.terms).where({ locale }).whereIn('term', batch).select('term', 'df')) as {
-            term: string;
-            df: number | string;
-          }[];
-          for (const row of rows) documentFrequency[row.term] = Number(row.df);
-        }
-        return { documents, averageLength: documents > 0 ? Number(corpus?.total_length) / documents : 0, documentFrequency };
-      });
+      return inTransaction((trx) => readStats(trx, locale, terms));
     },
 
     /** The strongest postings of each term: candidates for BM25. */
@@ -253,13 +263,13 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
         for (const term of terms) {
           const query = table(trx, TABLES.postings).where({ term });
           if (locale) query.andWhere({ locale });
-          const rows = (await query.orderBy('tf', 'desc').limit(perTerm).select('document_id', 'term', 'tf', 'length')) as {
+          const rows = (await query.orderBy('tf', 'desc').limit(perTerm).select('document_id', 'term', 'tf', 'norm')) as {
             document_id: string;
             term: string;
             tf: number;
-            length: number;
+            norm: number;
           }[];
-          for (const row of rows) postings.push({ documentId: row.document_id, term: row.term, tf: Number(row.tf), length: Number(row.length) });
+          for (const row of rows) postings.push({ documentId: row.document_id, term: row.term, tf: Number(row.tf), norm: Number(row.norm) });
         }
         return postings;
       });
@@ -270,8 +280,26 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
         const rows = (await table(trx, TABLES.postings)
           .where({ document_id: documentId })
           .whereIn('term', terms.slice(0, CHUNK))
-          .select('document_id', 'term', 'tf', 'length')) as { document_id: string; term: string; tf: number; length: number }[];
-        return rows.map((row) => ({ documentId: row.document_id, term: row.term, tf: Number(row.tf), length: Number(row.length) }));
+          .select('document_id', 'term', 'tf', 'norm')) as { document_id: string; term: string; tf: number; norm: number }[];
+        return rows.map((row) => ({ documentId: row.document_id, term: row.term, tf: Number(row.tf), norm: Number(row.norm) }));
+      });
+    },
+
+    /** How many indexed articles mention or quote each person, and how many articles there are. */
+    async peopleFrequency(people: string[], locale: string): Promise<{ documents: number; frequency: Record<string, number> }> {
+      return inTransaction(async (trx) => {
+        const frequency: Record<string, number> = {};
+        for (const batch of chunks([...new Set(people)])) {
+          const rows = (await table(trx, TABLES.people)
+            .where({ locale })
+            .whereIn('person_id', batch)
+            .groupBy('person_id')
+            .select('person_id')
+            .count({ articles: '*' })) as { person_id: string; articles: number | string }[];
+          for (const row of rows) frequency[row.person_id] = Number(row.articles);
+        }
+        const corpus = (await table(trx, TABLES.corpus).where({ locale }).first('documents')) as { documents: number | string } | undefined;
+        return { documents: Number(corpus?.documents ?? 0), frequency };
       });
     },
 

@@ -1,6 +1,16 @@
 /** What the ranking knows of one article: weighted terms, people, quoted speakers, tags, time. Pure. */
 import { addTerms, emptyTerms } from './text';
 
+/** Sub-linear term frequency: the tenth "Ukraine" adds less than the second. */
+export function tfWeight(tf: number): number {
+  return tf > 0 ? 1 + Math.log(tf) : 0;
+}
+
+/** Euclidean norm of a log-tf vector. */
+export function documentNorm(terms: Record<string, number>): number {
+  return Math.sqrt(Object.values(terms).reduce((sum, tf) => sum + tfWeight(tf) ** 2, 0));
+}
+
 export type FieldWeights = { title: number; standfirst: number; body: number };
 
 export type ArticleFacts = {
@@ -25,8 +35,8 @@ export type ArticleProfile = Omit<ArticleFacts, 'standfirst' | 'bodyText'> & {
   terms: Record<string, number>;
   /** The word readers know for each stem. */
   labels: Record<string, string>;
-  /** Sum of the weighted frequencies: BM25's document length. */
-  length: number;
+  /** Norm of the document's log-tf vector: the cosine's denominator, independent of the corpus. */
+  norm: number;
 };
 
 /** How many term labels a profile keeps: enough for reasons, small enough to store. */
@@ -48,7 +58,7 @@ export function buildProfile(facts: ArticleFacts, fieldWeights: FieldWeights): A
     speakers: [...new Set(facts.speakers)],
     terms: counts,
     labels: Object.fromEntries(strongest.map(([stem]) => [stem, terms.labels.get(stem) as string])),
-    length: [...terms.counts.values()].reduce((sum, count) => sum + count, 0),
+    norm: documentNorm(counts),
   };
 }
 

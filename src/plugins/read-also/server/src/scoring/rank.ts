@@ -1,12 +1,16 @@
 /**
  * Ranking "Read also" candidates for one article and explaining each one. Pure.
  *
- * Relevance is a weighted mean of content signals — text similarity (BM25 over the
- * source's most distinctive terms, normalised by the source's score against itself),
- * shared people, shared quoted speakers, shared tags, same section. Recency then scales
- * relevance, so a recent but unrelated story never ranks on its date alone.
+ * Relevance is a weighted mean of content signals — text similarity, shared people,
+ * shared quoted speakers, shared tags, same section. Recency then scales relevance, so a
+ * recent but unrelated story never ranks on its date alone.
+ *
+ * Text similarity is the SMART lnc.ltc cosine: the source's most distinctive terms weighted
+ * by log-tf × idf, candidates by log-tf alone. Candidate norms then never depend on the
+ * corpus, so they are stored once at publish time and never drift as the archive grows.
+ * On CNRec's human judgements it beat both TF-IDF cosine and BM25 more-like-this.
  */
-import type { ArticleProfile } from './profile';
+import { tfWeight, type ArticleProfile } from './profile';
 
 export type SignalWeights = { text: number; people: number; speakers: number; tags: number; section: number; recency: number };
 
@@ -20,14 +24,14 @@ export type RankingOptions = {
   queryTerms: number;
   /** Terms in more than this share of the corpus are too common to say anything. */
   maxDocFrequency: number;
-  bm25: { k1: number; b: number };
 };
 
-export type CorpusStats = { documents: number; averageLength: number; documentFrequency: Record<string, number> };
+export type CorpusStats = { documents: number; documentFrequency: Record<string, number> };
 
 export type QueryTerm = { term: string; idf: number; weight: number };
 
-export type Posting = { documentId: string; term: string; tf: number; length: number };
+/** One term of one article, with the norm of that article's log-tf vector. */
+export type Posting = { documentId: string; term: string; tf: number; norm: number };
 
 export type TextMatch = { score: number; contributions: Map<string, number> };
 
@@ -44,54 +48,47 @@ export type Suggestion = {
 };
 
 /** Candidates carry everything but their terms: text evidence arrives as a TextMatch. */
-export type CandidateProfile = Omit<ArticleProfile, 'terms' | 'labels' | 'length'>;
+export type CandidateProfile = Omit<ArticleProfile, 'terms' | 'labels' | 'norm'>;
 
 const DAY = 24 * 60 * 60 * 1000;
 
+/** Inverse document frequency; a term in every document says nothing. */
 export function idf(documents: number, documentFrequency: number): number {
-  return Math.log(1 + (documents - documentFrequency + 0.5) / (documentFrequency + 0.5));
+  return documentFrequency > 0 ? Math.log(Math.max(documents, documentFrequency) / documentFrequency) : 0;
 }
 
-/** The source's most distinctive terms, as Elasticsearch's more-like-this picks them. */
+/** The source's most distinctive terms, weighted by TF-IDF, as more-like-this picks them. */
 export function selectQueryTerms(source: ArticleProfile, stats: CorpusStats, options: RankingOptions): QueryTerm[] {
   const documents = Math.max(stats.documents, 1);
   const tooCommon = Math.max(2, Math.floor(options.maxDocFrequency * documents));
   return Object.entries(source.terms)
     .map(([term, tf]) => {
-      const df = stats.documentFrequency[term] ?? 0;
+      const df = stats.documentFrequency[term] ?? 1;
       return { term, df, idf: idf(documents, df), tf };
     })
     .filter((candidate) => documents < 20 || candidate.df <= tooCommon)
-    .map(({ term, idf: termIdf, tf }) => ({ term, idf: termIdf, weight: (1 + Math.log(tf)) * termIdf }))
+    .map(({ term, idf: termIdf, tf }) => ({ term, idf: termIdf, weight: tfWeight(tf) * termIdf }))
+    .filter((term) => term.weight > 0)
     .sort((a, b) => b.weight - a.weight || a.term.localeCompare(b.term))
     .slice(0, options.queryTerms);
 }
 
-function bm25Term(query: QueryTerm, tf: number, length: number, stats: CorpusStats, options: RankingOptions): number {
-  const { k1, b } = options.bm25;
-  const norm = 1 - b + (b * length) / Math.max(stats.averageLength, 1);
-  return query.weight * ((tf * (k1 + 1)) / (tf + k1 * norm));
-}
-
-/** BM25 of every candidate that shares a query term, from postings of those terms only. */
-export function scorePostings(query: QueryTerm[], postings: Posting[], stats: CorpusStats, options: RankingOptions): Map<string, TextMatch> {
+/** Cosine similarity of every candidate that shares a query term, from postings of those terms only. */
+export function scorePostings(query: QueryTerm[], postings: Posting[]): Map<string, TextMatch> {
   const byTerm = new Map(query.map((term) => [term.term, term]));
+  const queryNorm = Math.sqrt(query.reduce((sum, term) => sum + term.weight * term.weight, 0));
   const matches = new Map<string, TextMatch>();
+  if (queryNorm === 0) return matches;
   for (const posting of postings) {
     const term = byTerm.get(posting.term);
-    if (!term) continue;
-    const contribution = bm25Term(term, posting.tf, posting.length, stats, options);
+    if (!term || posting.norm <= 0) continue;
+    const contribution = (term.weight * tfWeight(posting.tf)) / (queryNorm * posting.norm);
     const match = matches.get(posting.documentId) ?? { score: 0, contributions: new Map() };
     match.score += contribution;
     match.contributions.set(posting.term, contribution);
     matches.set(posting.documentId, match);
   }
   return matches;
-}
-
-/** The source's BM25 against itself: the most any candidate could score, for a 0..1 text signal. */
-export function selfScore(query: QueryTerm[], source: ArticleProfile, stats: CorpusStats, options: RankingOptions): number {
-  return query.reduce((sum, term) => sum + bm25Term(term, source.terms[term.term] ?? 0, source.length, stats, options), 0);
 }
 
 function overlap(a: string[], b: string[]): string[] {
@@ -116,12 +113,23 @@ export function describeGap(sourceTime: number | null, candidateTime: number | n
 
 export type ScoringContext = {
   source: ArticleProfile;
-  stats: CorpusStats;
   options: RankingOptions;
-  /** The largest text score possible (the source against itself). */
-  textCeiling: number;
   personName(documentId: string): string;
+  /** How many indexed articles mention or quote each of the source's people, and how many there are. */
+  peopleStats?: { documents: number; frequency: Record<string, number> };
 };
+
+/**
+ * The share of the source's people a candidate shares, each weighted by rarity: sharing
+ * someone every story mentions says little, as with words.
+ */
+function sharedPeopleWeight(shared: string[], sourcePeople: string[], context: ScoringContext): number {
+  if (shared.length === 0 || sourcePeople.length === 0) return 0;
+  const stats = context.peopleStats;
+  const weight = (id: string) => (stats ? idf(stats.documents + 1, (stats.frequency[id] ?? 0) + 1) + 0.1 : 1);
+  const total = sourcePeople.reduce((sum, id) => sum + weight(id), 0);
+  return total > 0 ? shared.reduce((sum, id) => sum + weight(id), 0) / total : 0;
+}
 
 /** Scores one candidate with its reasons, or null when a rule excludes it. */
 export function scoreCandidate(candidate: CandidateProfile, text: TextMatch | undefined, context: ScoringContext): Suggestion | null {
@@ -137,23 +145,26 @@ export function scoreCandidate(candidate: CandidateProfile, text: TextMatch | un
   const sameSection = Boolean(source.section && candidate.section && fold(source.section) === fold(candidate.section));
 
   const signals: Signals = {
-    text: text && context.textCeiling > 0 ? Math.min(1, text.score / context.textCeiling) : 0,
-    people: overlapCoefficient(sharedPeople.length, source.people.length, candidate.people.length),
-    speakers: overlapCoefficient(sharedSpeakers.length, source.speakers.length, candidate.speakers.length),
+    text: text ? Math.min(1, text.score) : 0,
+    people: sharedPeopleWeight(sharedPeople, source.people, context),
+    speakers: sharedPeopleWeight(sharedSpeakers, source.speakers, context),
     tags: overlapCoefficient(sharedTags.length, source.tags.length, candidate.tags.length),
     section: sameSection ? 1 : 0,
     recency: gapDays === null ? 0 : Math.pow(2, -gapDays / Math.max(options.recencyHalfLifeDays, 1e-9)),
   };
 
+  // A signal the source has no data for (no tags, no quotes...) neither helps nor dilutes the others.
   const { recency: recencyWeight, ...contentWeights } = options.weights;
-  const totalWeight = Object.values(contentWeights).reduce((sum, weight) => sum + weight, 0);
-  const relevance =
-    totalWeight === 0
-      ? 0
-      : (Object.keys(contentWeights) as (keyof typeof contentWeights)[]).reduce(
-          (sum, signal) => sum + contentWeights[signal] * signals[signal],
-          0,
-        ) / totalWeight;
+  const available: Record<keyof typeof contentWeights, boolean> = {
+    text: true,
+    people: source.people.length > 0,
+    speakers: source.speakers.length > 0,
+    tags: source.tags.length > 0,
+    section: Boolean(source.section),
+  };
+  const signalsUsed = (Object.keys(contentWeights) as (keyof typeof contentWeights)[]).filter((signal) => available[signal]);
+  const totalWeight = signalsUsed.reduce((sum, signal) => sum + contentWeights[signal], 0);
+  const relevance = totalWeight === 0 ? 0 : signalsUsed.reduce((sum, signal) => sum + contentWeights[signal] * signals[signal], 0) / totalWeight;
   const recencyShare = Math.min(Math.max(recencyWeight, 0), 1);
   const score = relevance * (1 - recencyShare + recencyShare * signals.recency);
   if (score <= 0 || score < options.minScore) return null;
@@ -179,7 +190,7 @@ export function scoreCandidate(candidate: CandidateProfile, text: TextMatch | un
     title: candidate.title,
     slug: candidate.slug,
     locale: candidate.locale,
-    score: Math.round(score * 1000) / 1000,
+    score,
     reasons,
     signals,
   };
@@ -193,13 +204,15 @@ export function rankCandidates(
   excluded: Set<string>,
   limit = context.options.limit,
 ): Suggestion[] {
-  const suggestions: Suggestion[] = [];
+  const scored: { suggestion: Suggestion; exact: number }[] = [];
   for (const candidate of candidates) {
     if (candidate.documentId === context.source.documentId || excluded.has(candidate.documentId)) continue;
     const suggestion = scoreCandidate(candidate, textMatches.get(candidate.documentId), context);
-    if (suggestion) suggestions.push(suggestion);
+    if (suggestion) scored.push({ suggestion, exact: suggestion.score });
   }
-  return suggestions
-    .sort((a, b) => b.score - a.score || a.title.localeCompare(b.title) || a.documentId.localeCompare(b.documentId))
-    .slice(0, limit);
+  // Ranked on the exact score; clients see it rounded to three decimals.
+  return scored
+    .sort((a, b) => b.exact - a.exact || a.suggestion.documentId.localeCompare(b.suggestion.documentId))
+    .slice(0, limit)
+    .map(({ suggestion }) => ({ ...suggestion, score: Math.round(suggestion.score * 1000) / 1000 }));
 }

@@ -6,7 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { ReadAlsoConfig } from '../config';
-import { rankCandidates, scorePostings, selectQueryTerms, selfScore, type Suggestion } from '../scoring/rank';
+import { rankCandidates, scorePostings, selectQueryTerms, type Suggestion } from '../scoring/rank';
 import { ARTICLE } from './indexer';
 import { pluginServices } from './registry';
 
@@ -67,7 +67,7 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
       const postings = options.only
         ? await repository.postingsOfDocument(options.only, terms)
         : await repository.postingsFor(terms, candidateLocale, settings.postingsPerTerm);
-      const textMatches = scorePostings(query, postings, stats, settings);
+      const textMatches = scorePostings(query, postings);
       const byText = [...textMatches.entries()]
         .sort((a, b) => b[1].score - a[1].score)
         .slice(0, settings.candidatePool)
@@ -78,17 +78,13 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
       const candidates = await repository.candidateProfiles([...byText, ...byPeople], candidateLocale);
 
       const excluded = new Set([...(await repository.rejectedTargets(documentId, locale)), ...(await linkedTargets(documentId, locale))]);
-      const names = await personNames([...new Set([...source.people, ...source.speakers])]);
+      const everyone = [...new Set([...source.people, ...source.speakers])];
+      const names = await personNames(everyone);
+      const peopleStats = await repository.peopleFrequency(everyone, locale);
       return rankCandidates(
         candidates,
         textMatches,
-        {
-          source,
-          stats,
-          options: settings,
-          textCeiling: selfScore(query, source, stats, settings),
-          personName: (id) => names.get(id) ?? 'a person',
-        },
+        { source, options: settings, personName: (id) => names.get(id) ?? 'a person', peopleStats },
         excluded,
         limit,
       );
