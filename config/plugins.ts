@@ -11,7 +11,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
       },
     },
     'read-also': {
-      enabled: true,
+      // READ_ALSO_ENABLED=false turns the plugin off (the benchmark measures publishing without it).
+      enabled: env.bool('READ_ALSO_ENABLED', true),
       resolve: './src/plugins/read-also',
       config: {
         autoMode: env('READ_ALSO_AUTO_MODE', 'suggest'),

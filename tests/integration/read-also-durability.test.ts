@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 async function startSecondProcess(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(__dirname, '..', 'helpers', 'serve.js')], {
+  const child = spawn(process.execPath, [path.join(__dirname, '..', '..', 'scripts', 'serve.js')], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -1,4 +1,4 @@
-import { buildProfile, blocksToText, type ArticleFacts } from '../../../src/plugins/read-also/server/src/scoring/profile';
+import { buildProfile, blocksToText, tfWeight, type ArticleFacts } from '../../../src/plugins/read-also/server/src/scoring/profile';
 import {
   describeGap,
   rankCandidates,
@@ -36,7 +36,7 @@ function corpus(all: ArticleFacts[]) {
   for (const profile of profiles) for (const term of Object.keys(profile.terms)) documentFrequency[term] = (documentFrequency[term] ?? 0) + 1;
   const stats: CorpusStats = { documents: profiles.length, documentFrequency };
   const postings: Posting[] = profiles.flatMap((p) =>
-    Object.entries(p.terms).map(([term, tf]) => ({ documentId: p.documentId, term, tf, norm: p.norm })),
+    Object.entries(p.terms).map(([term, tf]) => ({ documentId: p.documentId, term, impact: tfWeight(tf) / p.norm })),
   );
   return { profiles, stats, postings };
 }

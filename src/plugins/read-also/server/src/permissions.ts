@@ -23,6 +23,7 @@ const GRANTED_MARKER = 'editor-permissions-granted';
  * bootstrap calls this.
  */
 export async function grantEditorialRolesOnce(strapi: Core.Strapi): Promise<void> {
+  if (!strapi.plugin('read-also')) return;
   const store = strapi.store({ type: 'plugin', name: 'read-also' });
   if (await store.get({ key: GRANTED_MARKER })) return;
   const roles = (await strapi.db.query('admin::role').findMany({ where: { code: { $in: EDITORIAL_ROLES } } })) as { id: number }[];

@@ -56,8 +56,8 @@ export const defaultConfig: ReadAlsoConfig = {
   autoMode: 'suggest',
   attachUpTo: 3,
   queryTerms: 50,
-  maxDocFrequency: 1,
-  postingsPerTerm: 2000,
+  maxDocFrequency: 0.25,
+  postingsPerTerm: 1000,
   candidatePool: 300,
 };
 

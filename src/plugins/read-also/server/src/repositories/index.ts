@@ -7,10 +7,11 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { ArticleProfile } from '../scoring/profile';
+import { tfWeight } from '../scoring/profile';
 import type { CandidateProfile, CorpusStats, Posting } from '../scoring/rank';
 
 /** Bumped when the tables change shape: bootstrap then rebuilds them and reindexes. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 4;
 
 export const TABLES = {
   profiles: 'read_also_profiles',
@@ -72,20 +73,20 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
   const inTransaction = async <T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> =>
     (await strapi.db.transaction(({ trx }) => work(trx as Knex.Transaction))) as T;
 
-  async function adjustTermStats(trx: Knex.Transaction, locale: string, terms: string[], delta: 1 | -1) {
-    if (terms.length === 0) return;
-    for (const batch of chunks(terms)) {
-      if (delta === 1) {
-        await table(trx, TABLES.terms)
-          .insert(batch.map((term) => ({ locale, term, df: 0 })))
-          .onConflict(['locale', 'term'])
-          .ignore();
-      }
-      await table(trx, TABLES.terms).where({ locale }).whereIn('term', batch).increment('df', delta);
+  /** Adds (or, negative, removes) document frequencies: one upsert per batch of terms. */
+  async function adjustTermStats(trx: Knex.Transaction, locale: string, counts: Map<string, number>) {
+    const entries = [...counts.entries()];
+    for (const batch of chunks(entries)) {
+      await table(trx, TABLES.terms)
+        .insert(batch.map(([term, df]) => ({ locale, term, df })))
+        .onConflict(['locale', 'term'])
+        .merge({ df: trx.raw('?? + excluded.??', [`${TABLES.terms}.df`, 'df']) });
     }
   }
 
-  async function adjustCorpus(trx: Knex.Transaction, locale: string, documents: 1 | -1) {
+  const countTerms = (terms: string[], delta: number) => new Map(terms.map((term) => [term, delta]));
+
+  async function adjustCorpus(trx: Knex.Transaction, locale: string, documents: number) {
     await table(trx, TABLES.corpus).insert({ locale, documents: 0 }).onConflict('locale').ignore();
     await table(trx, TABLES.corpus)
       .where({ locale })
@@ -110,12 +111,54 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
       | { terms: string }
       | undefined;
     if (!old) return false;
-    await adjustTermStats(trx, locale, Object.keys(JSON.parse(old.terms) as Record<string, number>), -1);
+    await adjustTermStats(trx, locale, countTerms(Object.keys(JSON.parse(old.terms) as Record<string, number>), -1));
     await adjustCorpus(trx, locale, -1);
     await table(trx, TABLES.postings).where({ document_id: documentId, locale }).delete();
     await table(trx, TABLES.people).where({ document_id: documentId, locale }).delete();
     await table(trx, TABLES.profiles).where({ document_id: documentId, locale }).delete();
     return true;
+  }
+
+  async function insertProfiles(trx: Knex.Transaction, profiles: ArticleProfile[]) {
+    const profileRows = [];
+    const postingRows = [];
+    const peopleRows = [];
+    const termCounts = new Map<string, Map<string, number>>();
+    const documentCounts = new Map<string, number>();
+    for (const profile of profiles) {
+      const terms = Object.entries(profile.terms).filter(([term]) => term.length <= 100);
+      profileRows.push({
+        document_id: profile.documentId,
+        locale: profile.locale,
+        title: profile.title,
+        slug: profile.slug,
+        section: profile.section,
+        tags: JSON.stringify(profile.tags),
+        people: JSON.stringify(profile.people),
+        speakers: JSON.stringify(profile.speakers),
+        story_time: profile.storyTime,
+        norm: profile.norm,
+        terms: JSON.stringify(Object.fromEntries(terms)),
+        labels: JSON.stringify(profile.labels),
+        indexed_at: Date.now(),
+      });
+      const counts = termCounts.get(profile.locale) ?? new Map<string, number>();
+      for (const [term, tf] of terms) {
+        postingRows.push({ locale: profile.locale, term, document_id: profile.documentId, impact: profile.norm > 0 ? tfWeight(tf) / profile.norm : 0 });
+        counts.set(term, (counts.get(term) ?? 0) + 1);
+      }
+      termCounts.set(profile.locale, counts);
+      documentCounts.set(profile.locale, (documentCounts.get(profile.locale) ?? 0) + 1);
+      const quoted = new Set(profile.speakers);
+      for (const person of new Set([...profile.people, ...profile.speakers])) {
+        peopleRows.push({ locale: profile.locale, person_id: person, document_id: profile.documentId, quoted: quoted.has(person) });
+      }
+    }
+    for (const batch of chunks(profileRows, 100)) await table(trx, TABLES.profiles).insert(batch);
+    for (const batch of chunks(postingRows, 500)) await table(trx, TABLES.postings).insert(batch);
+    for (const batch of chunks(peopleRows, 200)) await table(trx, TABLES.people).insert(batch);
+    for (const [locale, counts] of termCounts) await adjustTermStats(trx, locale, counts);
+    for (const [locale, documents] of documentCounts) await adjustCorpus(trx, locale, documents);
   }
 
   return {
@@ -153,10 +196,10 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
         t.string('locale', 16).notNullable();
         t.string('term', 100).notNullable();
         t.string('document_id', 64).notNullable();
-        t.double('tf').notNullable();
-        t.double('norm').notNullable();
-        t.primary(['locale', 'term', 'document_id']);
-        t.index(['locale', 'term', 'tf'], 'read_also_postings_strongest');
+        // The term's share of the article's normalised vector: the candidate side of the cosine.
+        t.double('impact').notNullable();
+        // No primary key: saveProfile replaces an article's rows whole, and two indexes are cheaper to write than three.
+        t.index(['locale', 'term', 'impact'], 'read_also_postings_strongest');
         t.index(['document_id', 'locale'], 'read_also_postings_document');
       });
       await create(TABLES.people, (t) => {
@@ -193,38 +236,13 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
     async saveProfile(profile: ArticleProfile): Promise<void> {
       await inTransaction(async (trx) => {
         await removeProfile(trx, profile.documentId, profile.locale);
-        const terms = Object.entries(profile.terms).filter(([term]) => term.length <= 100);
-        await adjustTermStats(trx, profile.locale, terms.map(([term]) => term), 1);
-        await adjustCorpus(trx, profile.locale, 1);
-        const { norm } = profile;
-        await table(trx, TABLES.profiles).insert({
-          document_id: profile.documentId,
-          locale: profile.locale,
-          title: profile.title,
-          slug: profile.slug,
-          section: profile.section,
-          tags: JSON.stringify(profile.tags),
-          people: JSON.stringify(profile.people),
-          speakers: JSON.stringify(profile.speakers),
-          story_time: profile.storyTime,
-          norm,
-          terms: JSON.stringify(Object.fromEntries(terms)),
-          labels: JSON.stringify(profile.labels),
-          indexed_at: Date.now(),
-        });
-        for (const batch of chunks(terms, 200)) {
-          await table(trx, TABLES.postings).insert(
-            batch.map(([term, tf]) => ({ locale: profile.locale, term, document_id: profile.documentId, tf, norm })),
-          );
-        }
-        const quoted = new Set(profile.speakers);
-        const people = [...new Set([...profile.people, ...profile.speakers])];
-        if (people.length > 0) {
-          await table(trx, TABLES.people).insert(
-            people.map((person) => ({ locale: profile.locale, person_id: person, document_id: profile.documentId, quoted: quoted.has(person) })),
-          );
-        }
+        await insertProfiles(trx, [profile]);
       });
+    },
+
+    /** Adds many new profiles at once (a reindex after clearAll): the same rows, in few statements. */
+    async addProfiles(profiles: ArticleProfile[]): Promise<void> {
+      await inTransaction((trx) => insertProfiles(trx, profiles));
     },
 
     async deleteProfile(documentId: string, locale: string): Promise<boolean> {
@@ -256,20 +274,19 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
       return inTransaction((trx) => readStats(trx, locale, terms));
     },
 
-    /** The strongest postings of each term: candidates for BM25. */
+    /** The strongest postings of each term (impact-ordered): the candidates for the cosine. */
     async postingsFor(terms: string[], locale: string | null, perTerm: number): Promise<Posting[]> {
       return inTransaction(async (trx) => {
         const postings: Posting[] = [];
         for (const term of terms) {
           const query = table(trx, TABLES.postings).where({ term });
           if (locale) query.andWhere({ locale });
-          const rows = (await query.orderBy('tf', 'desc').limit(perTerm).select('document_id', 'term', 'tf', 'norm')) as {
+          const rows = (await query.orderBy('impact', 'desc').limit(perTerm).select('document_id', 'term', 'impact')) as {
             document_id: string;
             term: string;
-            tf: number;
-            norm: number;
+            impact: number;
           }[];
-          for (const row of rows) postings.push({ documentId: row.document_id, term: row.term, tf: Number(row.tf), norm: Number(row.norm) });
+          for (const row of rows) postings.push({ documentId: row.document_id, term: row.term, impact: Number(row.impact) });
         }
         return postings;
       });
@@ -280,8 +297,8 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
         const rows = (await table(trx, TABLES.postings)
           .where({ document_id: documentId })
           .whereIn('term', terms.slice(0, CHUNK))
-          .select('document_id', 'term', 'tf', 'norm')) as { document_id: string; term: string; tf: number; norm: number }[];
-        return rows.map((row) => ({ documentId: row.document_id, term: row.term, tf: Number(row.tf), norm: Number(row.norm) }));
+          .select('document_id', 'term', 'impact')) as { document_id: string; term: string; impact: number }[];
+        return rows.map((row) => ({ documentId: row.document_id, term: row.term, impact: Number(row.impact) }));
       });
     },
 

@@ -30,8 +30,8 @@ export type CorpusStats = { documents: number; documentFrequency: Record<string,
 
 export type QueryTerm = { term: string; idf: number; weight: number };
 
-/** One term of one article, with the norm of that article's log-tf vector. */
-export type Posting = { documentId: string; term: string; tf: number; norm: number };
+/** One term of one article, with its impact: log-tf over the article's norm. */
+export type Posting = { documentId: string; term: string; impact: number };
 
 export type TextMatch = { score: number; contributions: Map<string, number> };
 
@@ -81,8 +81,8 @@ export function scorePostings(query: QueryTerm[], postings: Posting[]): Map<stri
   if (queryNorm === 0) return matches;
   for (const posting of postings) {
     const term = byTerm.get(posting.term);
-    if (!term || posting.norm <= 0) continue;
-    const contribution = (term.weight * tfWeight(posting.tf)) / (queryNorm * posting.norm);
+    if (!term) continue;
+    const contribution = (term.weight * posting.impact) / queryNorm;
     const match = matches.get(posting.documentId) ?? { score: 0, contributions: new Map() };
     match.score += contribution;
     match.contributions.set(posting.term, contribution);

@@ -17,6 +17,21 @@ const STEMMERS: Record<string, { stem(word: string): string }> = {
   fr: newStemmer('french'),
 };
 
+/** Stemming is the costly part of indexing and news repeats its words: remember the stems. */
+const STEM_CACHE_LIMIT = 200_000;
+const stemCache: Record<string, Map<string, string>> = { en: new Map(), fr: new Map() };
+
+function stemOf(language: 'en' | 'fr', word: string): string {
+  const cache = stemCache[language];
+  let stem = cache.get(word);
+  if (stem === undefined) {
+    stem = STEMMERS[language].stem(word);
+    if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+    cache.set(word, stem);
+  }
+  return stem;
+}
+
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 const ELISION = /^(?:l|d|qu|n|s|c|j|m|t)['’]/iu;
 
@@ -28,12 +43,11 @@ function languageOf(locale: string): 'en' | 'fr' {
 export function addTerms(into: Terms, text: string, locale: string, weight = 1): Terms {
   const language = languageOf(locale);
   const stopWords = STOP_WORDS[language];
-  const stemmer = STEMMERS[language];
   for (const match of text.matchAll(WORD)) {
     const surface = match[0].replace(ELISION, '').replace(/['’]s$/u, '');
     const lower = surface.toLowerCase();
     if (lower.length < 2 || stopWords.has(lower) || /^\d{1,2}$/u.test(lower)) continue;
-    const stem = stemmer.stem(lower);
+    const stem = stemOf(language, lower);
     into.counts.set(stem, (into.counts.get(stem) ?? 0) + weight);
     // The first form seen is the one shown; titles come first, so their capitalisation wins.
     if (!into.labels.has(stem)) into.labels.set(stem, surface);

@@ -86,7 +86,7 @@ export const createIndexer = ({ strapi }: { strapi: Core.Strapi }) => {
     async reindexAll(onProgress?: (done: number, total: number) => void): Promise<number> {
       const total = await strapi.db.query(ARTICLE).count({ where: { publishedAt: { $notNull: true } } });
       await repository().clearAll();
-      const pageSize = 200;
+      const pageSize = 500;
       let done = 0;
       for (let offset = 0; offset < total; offset += pageSize) {
         const rows = (await strapi.db.query(ARTICLE).findMany({
@@ -96,9 +96,7 @@ export const createIndexer = ({ strapi }: { strapi: Core.Strapi }) => {
           offset,
           limit: pageSize,
         })) as unknown as ArticleRow[];
-        await strapi.db.transaction(async () => {
-          for (const row of rows) await repository().saveProfile(this.profileOf(row));
-        });
+        await repository().addProfiles(rows.map((row) => this.profileOf(row)));
         done += rows.length;
         onProgress?.(done, total);
       }

@@ -51,6 +51,11 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
      * without a published version is ranked from its draft (editors see suggestions while writing).
      */
     async suggestFor(documentId: string, options: SuggestOptions = {}): Promise<Suggestion[]> {
+      // One transaction for the dozen reads: one snapshot, one connection, one BEGIN.
+      return (await strapi.db.transaction(() => this.rank(documentId, options))) as Suggestion[];
+    },
+
+    async rank(documentId: string, options: SuggestOptions): Promise<Suggestion[]> {
       const settings = config();
       const locale = options.locale ?? (await defaultLocale());
       const limit = options.limit ?? settings.limit;
