@@ -4,7 +4,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createStrapi, type Core } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
+import { freshSecrets } from '../../src/lib/secrets';
+import { loadCompiledStrapi } from '../../scripts/lib/strapi';
 
 // Compiled to dist/bench/lib.
 export const APP_DIR = path.resolve(__dirname, '..', '..', '..');
@@ -15,19 +17,13 @@ export function workDir(prefix: string): string {
 
 /** The environment of a throw-away SQLite database (or PostgreSQL schema) for child processes and in-process Strapi alike. */
 export function databaseEnvironment(dir: string, client: 'sqlite' | 'postgres' = 'sqlite', schema?: string): NodeJS.ProcessEnv {
-  const secret = () => randomBytes(16).toString('base64');
   return {
+    ...freshSecrets(),
     STRAPI_TELEMETRY_DISABLED: 'true',
     NODE_ENV: process.env.NODE_ENV ?? 'development',
     SEED_ON_EMPTY: 'false',
     LOG_STARTUP: 'false',
     STRAPI_LOG_LEVEL: 'error',
-    APP_KEYS: `${secret()},${secret()}`,
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
     DATABASE_CLIENT: client,
     ...(client === 'sqlite'
       ? { DATABASE_FILENAME: path.join(dir, 'newsdesk.db') }
@@ -58,12 +54,7 @@ export async function runImporter(storiesDir: string, env: NodeJS.ProcessEnv): P
 
 export async function bootStrapi(env: NodeJS.ProcessEnv): Promise<Core.Strapi> {
   Object.assign(process.env, env);
-  const strapi = await createStrapi({
-    appDir: APP_DIR,
-    distDir: path.join(APP_DIR, 'dist'),
-    autoReload: false,
-    serveAdminPanel: false,
-  }).load();
+  const strapi = await loadCompiledStrapi();
   await strapi.server.mount();
   return strapi;
 }

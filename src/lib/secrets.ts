@@ -56,3 +56,8 @@ export function secret(name: SecretName): string {
   if (!ephemeral.has(name)) ephemeral.set(name, generateSecret(name));
   return ephemeral.get(name) as string;
 }
+
+/** A full set of fresh secrets, for throw-away servers (tests, benchmarks). */
+export function freshSecrets(): Record<SecretName, string> {
+  return Object.fromEntries(SECRET_NAMES.map((name) => [name, generateSecret(name)])) as Record<SecretName, string>;
+}

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { freshSecrets } from '../../src/lib/secrets';
 
 export const APP_DIR = path.resolve(__dirname, '..', '..');
 
@@ -16,7 +17,6 @@ export async function startBuiltApp(logFile?: string): Promise<RunningApp> {
   const database = path.join(APP_DIR, '.tmp', 'e2e', `${name}.db`);
   fs.mkdirSync(path.dirname(database), { recursive: true });
   const port = 21000 + (process.pid % 10000);
-  const secret = () => randomBytes(16).toString('base64');
   const child: ChildProcess = spawn(process.execPath, [path.join(APP_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'], {
     cwd: APP_DIR,
     env: {
@@ -29,12 +29,7 @@ export async function startBuiltApp(logFile?: string): Promise<RunningApp> {
       DATABASE_FILENAME: database,
       SEED_ON_EMPTY: 'true',
       STRAPI_LOG_LEVEL: 'http',
-      APP_KEYS: `${secret()},${secret()}`,
-      API_TOKEN_SALT: secret(),
-      ADMIN_JWT_SECRET: secret(),
-      TRANSFER_TOKEN_SALT: secret(),
-      JWT_SECRET: secret(),
-      ENCRYPTION_KEY: secret(),
+      ...freshSecrets(),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

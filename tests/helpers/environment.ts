@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { freshSecrets } from '../../src/lib/secrets';
 import path from 'node:path';
 
 export const APP_DIR = path.resolve(__dirname, '..', '..');
@@ -9,10 +9,7 @@ export function applyTestEnvironment(): void {
   process.env.NODE_ENV = 'test';
   process.env.LOG_STARTUP = 'false';
   process.env.STRAPI_LOG_LEVEL = process.env.STRAPI_LOG_LEVEL ?? 'error';
-  for (const name of ['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY']) {
-    process.env[name] = randomBytes(16).toString('base64');
-  }
-  process.env.APP_KEYS = [1, 2].map(() => randomBytes(16).toString('base64')).join(',');
+  Object.assign(process.env, freshSecrets());
   process.env.SEED_ON_EMPTY = 'false';
 }
 

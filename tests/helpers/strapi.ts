@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { createStrapi, type Core } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
+import { loadCompiledStrapi } from '../../scripts/lib/strapi';
 import { APP_DIR, applyTestEnvironment, testDatabaseClient } from './environment';
 
 export type Throwaway = { drop(): Promise<void> };
@@ -68,12 +69,7 @@ async function createThrowawayDatabase(): Promise<Throwaway> {
 export async function startTestApp(options: { reuse?: Throwaway } = {}): Promise<TestApp> {
   if (!options.reuse) applyTestEnvironment();
   const database = options.reuse ?? (await createThrowawayDatabase());
-  const strapi = await createStrapi({
-    appDir: APP_DIR,
-    distDir: path.join(APP_DIR, 'dist'),
-    autoReload: false,
-    serveAdminPanel: false,
-  }).load();
+  const strapi = await loadCompiledStrapi(APP_DIR);
   await strapi.server.mount();
   return {
     strapi,

@@ -57,8 +57,8 @@ export const defaultConfig: ReadAlsoConfig = {
   attachUpTo: 3,
   queryTerms: 50,
   maxDocFrequency: 0.25,
-  postingsPerTerm: 1000,
-  candidatePool: 300,
+  postingsPerTerm: 200,
+  candidatePool: 200,
 };
 
 export default {

@@ -10,6 +10,7 @@
  * corpus, so they are stored once at publish time and never drift as the archive grows.
  * On CNRec's human judgements it beat both TF-IDF cosine and BM25 more-like-this.
  */
+import type { SuggestionDTO, SuggestionSignals } from '../../../shared/contracts/suggestions';
 import { tfWeight, type ArticleProfile } from './profile';
 
 export type SignalWeights = { text: number; people: number; speakers: number; tags: number; section: number; recency: number };
@@ -35,17 +36,9 @@ export type Posting = { documentId: string; term: string; impact: number };
 
 export type TextMatch = { score: number; contributions: Map<string, number> };
 
-export type Signals = { text: number; people: number; speakers: number; tags: number; section: number; recency: number };
-
-export type Suggestion = {
-  documentId: string;
-  title: string;
-  slug: string | null;
-  locale: string;
-  score: number;
-  reasons: string[];
-  signals: Signals;
-};
+/** What a suggestion carries is the route contract's: the ranking builds exactly what clients read. */
+export type Signals = SuggestionSignals;
+export type Suggestion = SuggestionDTO;
 
 /** Candidates carry everything but their terms: text evidence arrives as a TextMatch. */
 export type CandidateProfile = Omit<ArticleProfile, 'terms' | 'labels' | 'norm'>;
