@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { registerContentRules } from './content-rules';
 import { ensureLocales } from './bootstrap/locales';
 import { grantReaderPermissionsOnce } from './bootstrap/permissions';
-import { registerGraphqlPolicies } from './bootstrap/graphql';
+import { registerGraphqlFormats, registerGraphqlPolicies } from './bootstrap/graphql';
 import { seedIfEmpty } from './importer/seed';
 import { registerLinkResolution } from './importer/link-resolution';
 import { completeEditorialRolesOnce } from './bootstrap/admin-roles';
@@ -12,6 +12,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerContentRules(strapi);
     registerGraphqlPolicies(strapi);
+    registerGraphqlFormats(strapi);
     registerLinkResolution(strapi);
   },
 

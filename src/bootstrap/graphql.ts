@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { newsArticleJsonLd } from '../formats/jsonld';
+import { formatSettings, loadFormatArticle } from '../formats/load';
 
 /** The GraphQL read queries Strapi generates for each Newsdesk type. */
 const READ_QUERIES = [
@@ -15,5 +17,24 @@ export function registerGraphqlPolicies(strapi: Core.Strapi): void {
     .service('extension')
     .use(() => ({
       resolversConfig: Object.fromEntries(READ_QUERIES.map((query) => [query, { policies: ['global::published-only'] }])),
+    }));
+}
+
+/** `Article.jsonLd`: the schema.org NewsArticle of the published version, null for a draft. */
+export function registerGraphqlFormats(strapi: Core.Strapi): void {
+  strapi
+    .plugin('graphql')
+    .service('extension')
+    .use(() => ({
+      typeDefs: 'extend type Article { jsonLd: JSON }',
+      resolvers: {
+        Article: {
+          async jsonLd(parent: { documentId: string; locale?: string }) {
+            const article = await loadFormatArticle(strapi, parent.documentId, parent.locale);
+            return article ? newsArticleJsonLd(article, formatSettings(strapi)) : null;
+          },
+        },
+      },
+      resolversConfig: { 'Article.jsonLd': { auth: false } },
     }));
 }

@@ -1,7 +1,7 @@
 /** Imports many story files: each one all or nothing, a bad file never stopping the others. */
 import type { Core } from '@strapi/strapi';
 import { collectStoryPaths, readStoryFile } from './files';
-import { parseStory, StoryParseError } from './parser';
+
 import { createImportService, type ImportOptions, type ImportOutcome } from './service';
 
 export type FileResult = { file: string } & ({ outcome: ImportOutcome } | { failure: string });
@@ -37,11 +37,10 @@ export async function importFiles(
       continue;
     }
     try {
-      const outcome = await service.importStory(parseStory(read.text, read.metadata), options);
+      const outcome = await service.importStory(read.story, { ...options, people: read.people });
       record({ file, outcome });
     } catch (error) {
-      const reason = error instanceof StoryParseError ? error.message : `import failed: ${(error as Error).message}`;
-      record({ file, failure: reason });
+      record({ file, failure: `import failed: ${(error as Error).message}` });
     }
   }
 

@@ -4,14 +4,22 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { StoryMetadata } from './parser';
+import { parseStory, type StoryModel } from './parser';
+import { storyFromNinjs, type NinjsPerson } from '../formats/ninjs';
 
 export const MAX_STORY_BYTES = 1024 * 1024;
 
-export type StoryFile = { file: string; text: string; metadata: StoryMetadata };
+/** A readable story: parsed, with the people a ninjs item declares (plain text declares none). */
+export type StoryFile = { file: string; story: StoryModel; people: NinjsPerson[] };
 export type UnreadableFile = { file: string; reason: string };
 
-const STORY_EXTENSIONS = new Set(['.txt']);
+export function isNinjsFile(file: string): boolean {
+  return file.toLowerCase().endsWith('.ninjs.json');
+}
+
+function isStoryFile(file: string): boolean {
+  return file.toLowerCase().endsWith('.txt') || isNinjsFile(file);
+}
 
 /** Expands directories to the story files in them; a path that yields no story is a failure of its own. */
 export async function collectStoryPaths(inputs: string[]): Promise<{ files: string[]; failures: UnreadableFile[] }> {
@@ -23,9 +31,9 @@ export async function collectStoryPaths(inputs: string[]): Promise<{ files: stri
       failures.push({ file: input, reason: 'no such file or directory' });
     } else if (stat.isDirectory()) {
       const entries = (await fs.readdir(input, { recursive: true }))
-        .filter((entry) => STORY_EXTENSIONS.has(path.extname(entry).toLowerCase()))
+        .filter(isStoryFile)
         .sort();
-      if (entries.length === 0) failures.push({ file: input, reason: 'the directory holds no .txt story files' });
+      if (entries.length === 0) failures.push({ file: input, reason: 'the directory holds no .txt or .ninjs.json story files' });
       files.push(...entries.map((entry) => path.join(input, entry)));
     } else {
       files.push(input);
@@ -55,13 +63,13 @@ export function unreadableReason(bytes: Uint8Array): string | null {
   return null;
 }
 
-async function sidecarMetadata(file: string): Promise<StoryMetadata> {
+async function sidecarMetadata(file: string): Promise<Record<string, unknown>> {
   const base = file.slice(0, -path.extname(file).length);
   for (const candidate of [`${base}.json`, `${base}.meta.json`]) {
     const raw = await fs.readFile(candidate, 'utf8').catch(() => null);
     if (raw === null) continue;
     try {
-      return JSON.parse(raw) as StoryMetadata;
+      return JSON.parse(raw) as Record<string, unknown>;
     } catch {
       throw new Error(`its metadata file ${path.basename(candidate)} is not valid JSON`);
     }
@@ -77,8 +85,18 @@ export async function readStoryFile(file: string): Promise<StoryFile | Unreadabl
   const bytes = await fs.readFile(file);
   const reason = unreadableReason(bytes);
   if (reason) return { file, reason };
+  const text = bytes.toString('utf8');
   try {
-    return { file, text: bytes.toString('utf8'), metadata: await sidecarMetadata(file) };
+    if (isNinjsFile(file)) {
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        return { file, reason: 'the file is not valid JSON' };
+      }
+      return { file, ...storyFromNinjs(json) };
+    }
+    return { file, story: parseStory(text, (await sidecarMetadata(file)) as never), people: [] };
   } catch (error) {
     return { file, reason: (error as Error).message };
   }

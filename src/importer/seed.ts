@@ -7,7 +7,6 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { readStoryFile } from './files';
-import { parseStory } from './parser';
 import { matchPerson } from './people';
 import { createImportService, type ImportOutcome } from './service';
 
@@ -49,7 +48,7 @@ export async function seed(strapi: Core.Strapi, log: (line: string) => void = ()
   log('phase 2/2: the seed story');
   const file = await readStoryFile(path.join(seedDir, SEED_STORY));
   if ('reason' in file) throw new Error(`seed story ${file.file}: ${file.reason}`);
-  const story = await createImportService({ strapi }).importStory(parseStory(file.text, file.metadata), { publish: true });
+  const story = await createImportService({ strapi }).importStory(file.story, { publish: true });
   log(`  ${story.status}: "${story.title}" (${story.documentId})`);
   return { peopleCreated, story };
 }

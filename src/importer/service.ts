@@ -16,7 +16,11 @@ const PERSON = 'api::person.person' satisfies UID.ContentType;
 const QUOTE = 'api::quote.quote' satisfies UID.ContentType;
 const RELATED_LINK = 'api::related-link.related-link' satisfies UID.ContentType;
 
-export type ImportOptions = { publish?: boolean };
+export type ImportOptions = {
+  publish?: boolean;
+  /** People the source declares for this story (a ninjs item's people): known or created first. */
+  people?: { name: string; aliases: string[] }[];
+};
 export type ImportStatus = 'created' | 'updated' | 'unchanged';
 export type ImportOutcome = { status: ImportStatus; documentId: string; title: string; locale: string };
 
@@ -36,9 +40,9 @@ type Documents = {
 
 const CHECKSUM_VERSION = 1;
 
-export function storyChecksum(model: StoryModel, publish: boolean): string {
+export function storyChecksum(model: StoryModel, publish: boolean, people: ImportOptions['people'] = []): string {
   return createHash('sha256')
-    .update(JSON.stringify({ v: CHECKSUM_VERSION, model, publish }))
+    .update(JSON.stringify({ v: CHECKSUM_VERSION, model, publish, people }))
     .digest('hex');
 }
 
@@ -195,7 +199,7 @@ export const createImportService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Imports one parsed story in a single transaction. */
     async importStory(model: StoryModel, options: ImportOptions = {}): Promise<ImportOutcome> {
       const publish = options.publish ?? false;
-      const checksum = storyChecksum(model, publish);
+      const checksum = storyChecksum(model, publish, options.people);
       return strapi.db.transaction(async (): Promise<ImportOutcome> => {
         const existing = await findExisting(model);
         const base = { title: model.title, locale: model.locale };
@@ -204,6 +208,13 @@ export const createImportService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
 
         const people = await knownPeople();
+        for (const declared of options.people ?? []) {
+          const known = matchPerson(declared.name, people) ?? declared.aliases.map((alias) => matchPerson(alias, people)).find(Boolean);
+          if (!known) {
+            const created = (await documents(PERSON).create({ data: { name: declared.name, aliases: declared.aliases } })) as Row;
+            people.push({ documentId: created.documentId, name: declared.name, aliases: declared.aliases });
+          }
+        }
         const text = [model.title, model.metadata.standfirst ?? '', ...model.paragraphs].join('\n');
         const mentioned = new Map(mentionedPeople(text, people).map((person) => [person.documentId, person]));
         for (const quote of model.quotes) {

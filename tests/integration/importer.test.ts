@@ -180,7 +180,7 @@ describe('import', () => {
       );
       expect(failures).toEqual({
         'missing.txt': 'no such file or directory',
-        [path.basename(emptyDir)]: 'the directory holds no .txt story files',
+        [path.basename(emptyDir)]: 'the directory holds no .txt or .ninjs.json story files',
         'b-binary.txt': 'the file is binary, not text',
         'c-latin1.txt': 'the file is not valid UTF-8 text',
         'd-empty.txt': 'the file is empty',

@@ -1,5 +1,5 @@
 import { startTestApp, type TestApp } from '../helpers/strapi';
-import { grantReaderPermissionsOnce, PUBLISHED_CONTENT_TYPES } from '../../src/bootstrap/permissions';
+import { ARTICLE_FORMAT_ACTIONS, grantReaderPermissionsOnce, PUBLISHED_CONTENT_TYPES } from '../../src/bootstrap/permissions';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -17,8 +17,8 @@ async function actionsOf(type: string): Promise<string[]> {
     .sort();
 }
 
-test('Public and Authenticated may find and findOne the four types, and nothing else', async () => {
-  const expected = PUBLISHED_CONTENT_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]).sort();
+test('Public and Authenticated may find and findOne the four types and read article formats, and nothing else', async () => {
+  const expected = [...PUBLISHED_CONTENT_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]), ...ARTICLE_FORMAT_ACTIONS].sort();
   expect(await actionsOf('public')).toEqual(expected);
   expect(await actionsOf('authenticated')).toEqual(expected);
 });

@@ -1,3 +1,37 @@
 import { factories } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { z } from 'zod';
+import { newsArticleJsonLd } from '../../../formats/jsonld';
+import { ninjsOf } from '../../../formats/ninjs';
+import { formatSettings, loadFormatArticle } from '../../../formats/load';
 
-export default factories.createCoreController('api::article.article');
+const formatRequest = z.object({
+  documentId: z.string().min(1).max(64),
+  locale: z
+    .string()
+    .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$/u, 'locale must be a locale code such as "en" or "fr"')
+    .optional(),
+});
+
+export default factories.createCoreController('api::article.article', ({ strapi }) => {
+  async function published(params: unknown, query: unknown) {
+    const parsed = formatRequest.safeParse({ ...(params as object), locale: (query as { locale?: unknown }).locale });
+    if (!parsed.success) throw new errors.ValidationError(parsed.error.issues[0].message);
+    const article = await loadFormatArticle(strapi, parsed.data.documentId, parsed.data.locale);
+    if (!article) throw new errors.NotFoundError('No published article with this documentId');
+    return article;
+  }
+
+  return {
+    /** schema.org NewsArticle JSON-LD, for the page's <script type="application/ld+json">. */
+    async jsonld(ctx) {
+      ctx.body = newsArticleJsonLd(await published(ctx.params, ctx.query), formatSettings(strapi));
+      ctx.type = 'application/ld+json';
+    },
+
+    /** IPTC ninjs, for partners and wire exchange. */
+    async ninjs(ctx) {
+      ctx.body = ninjsOf(await published(ctx.params, ctx.query), formatSettings(strapi));
+    },
+  };
+});
