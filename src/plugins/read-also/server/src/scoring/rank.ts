@@ -50,16 +50,21 @@ export function idf(documents: number, documentFrequency: number): number {
   return documentFrequency > 0 ? Math.log(Math.max(documents, documentFrequency) / documentFrequency) : 0;
 }
 
-/** The source's most distinctive terms, weighted by TF-IDF, as more-like-this picks them. */
-export function selectQueryTerms(source: ArticleProfile, stats: CorpusStats, options: RankingOptions): QueryTerm[] {
+/**
+ * The source's most distinctive terms, weighted by TF-IDF, as more-like-this picks them.
+ * A term no other article has cannot match anything: it is left out, so the query's
+ * places go to terms that can (Elasticsearch's min_doc_freq, at its smallest useful value).
+ */
+export function selectQueryTerms(source: ArticleProfile, stats: CorpusStats, options: RankingOptions, sourceIndexed = true): QueryTerm[] {
   const documents = Math.max(stats.documents, 1);
   const tooCommon = Math.max(2, Math.floor(options.maxDocFrequency * documents));
+  const elsewhere = sourceIndexed ? 2 : 1;
   return Object.entries(source.terms)
     .map(([term, tf]) => {
-      const df = stats.documentFrequency[term] ?? 1;
-      return { term, df, idf: idf(documents, df), tf };
+      const df = stats.documentFrequency[term] ?? 0;
+      return { term, df, idf: idf(documents, Math.max(df, 1)), tf };
     })
-    .filter((candidate) => documents < 20 || candidate.df <= tooCommon)
+    .filter((candidate) => candidate.df >= elsewhere && (documents < 20 || candidate.df <= tooCommon))
     .map(({ term, idf: termIdf, tf }) => ({ term, idf: termIdf, weight: tfWeight(tf) * termIdf }))
     .filter((term) => term.weight > 0)
     .sort((a, b) => b.weight - a.weight || a.term.localeCompare(b.term))

@@ -61,13 +61,14 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
       const limit = options.limit ?? settings.limit;
       const { repository, indexer } = pluginServices(strapi);
 
-      const source = (await repository.findProfile(documentId, locale)) ?? (await indexer.draftProfile(documentId, locale));
+      const indexed = await repository.findProfile(documentId, locale);
+      const source = indexed ?? (await indexer.draftProfile(documentId, locale));
       if (!source) {
         throw new errors.NotFoundError(`No article ${documentId} in locale ${locale}`);
       }
       const candidateLocale = settings.localePolicy === 'same' ? locale : null;
       const stats = await repository.corpusStats(locale, Object.keys(source.terms));
-      const query = selectQueryTerms(source, stats, settings);
+      const query = selectQueryTerms(source, stats, settings, indexed !== null);
       const terms = query.map((term) => term.term);
       const postings = options.only
         ? await repository.postingsOfDocument(options.only, terms)
