@@ -7,9 +7,14 @@ import { ARTICLE } from './services/indexer';
 import { pluginServices } from './services/registry';
 
 const QUOTE = 'api::quote.quote';
-const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
 
 type HookContext = { uid: string; action: string; params: { documentId?: string; locale?: string; status?: string } };
+
+/** Only these writes can change a published version; saving a draft cannot, so it costs nothing here. */
+function touchesPublished(context: HookContext): boolean {
+  if (['publish', 'unpublish', 'delete'].includes(context.action)) return true;
+  return (context.action === 'create' || context.action === 'update') && context.params.status === 'published';
+}
 
 async function quoteArticle(strapi: Core.Strapi, documentId: string): Promise<string | null> {
   const quote = (await strapi.db.query(QUOTE).findOne({
@@ -38,7 +43,7 @@ async function afterArticleWrite(strapi: Core.Strapi, context: HookContext, docu
 export function registerDocumentHooks(strapi: Core.Strapi): void {
   strapi.documents.use(async (rawContext, next) => {
     const context = rawContext as unknown as HookContext;
-    if (!WRITES.has(context.action) || (context.uid !== ARTICLE && context.uid !== QUOTE)) return next();
+    if ((context.uid !== ARTICLE && context.uid !== QUOTE) || !touchesPublished(context)) return next();
 
     if (context.uid === QUOTE) {
       const before = context.params.documentId ? await quoteArticle(strapi, context.params.documentId) : null;
