@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Core, UID } from '@strapi/strapi';
 import { slugFrom } from '../content-rules/slugs';
-import { parseStory, type StoryMetadata, type StoryModel } from './parser';
+import type { StoryMetadata, StoryModel } from './parser';
 import { matchPerson, mentionedPeople, type KnownPerson } from './people';
 import { headlineSimilarity, SAME_HEADLINE } from './text';
 
@@ -242,11 +242,6 @@ export const createImportService = ({ strapi }: { strapi: Core.Strapi }) => {
         const status: ImportStatus = existing ? 'updated' : 'created';
         return { status, documentId: article.documentId, ...base };
       });
-    },
-
-    /** Parses and imports one text; parse errors surface as StoryParseError before anything is written. */
-    async importText(text: string, metadata: StoryMetadata = {}, options: ImportOptions = {}): Promise<ImportOutcome> {
-      return this.importStory(parseStory(text, metadata), options);
     },
   };
 };
