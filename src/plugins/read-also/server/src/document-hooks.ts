@@ -24,9 +24,19 @@ async function quoteArticle(strapi: Core.Strapi, documentId: string): Promise<st
   return quote?.article?.documentId ?? null;
 }
 
+/** Queues the article for its prepared lists, in the write's transaction; the work starts once it commits. */
+async function queuePreparation(strapi: Core.Strapi, documentId: string) {
+  const { repository, preparer } = pluginServices(strapi);
+  await strapi.db.transaction(async ({ onCommit }) => {
+    await repository.enqueue([documentId]);
+    onCommit(() => preparer.schedule());
+  });
+}
+
 async function afterArticleWrite(strapi: Core.Strapi, context: HookContext, documentId: string, targetingBefore: string[]) {
   const { indexer, editorial } = pluginServices(strapi);
   const live = await indexer.syncArticle(documentId);
+  await queuePreparation(strapi, documentId);
   const published = context.action === 'publish' || (context.params.status === 'published' && live.length > 0);
   if (published) {
     for (const locale of live) {
@@ -50,7 +60,10 @@ export function registerDocumentHooks(strapi: Core.Strapi): void {
       const result = await next();
       const documentId = (result as { documentId?: string } | null)?.documentId ?? context.params.documentId;
       const article = (documentId && (await quoteArticle(strapi, documentId))) || before;
-      if (article) await pluginServices(strapi).indexer.syncArticle(article);
+      if (article) {
+        await pluginServices(strapi).indexer.syncArticle(article);
+        await queuePreparation(strapi, article);
+      }
       return result;
     }
 

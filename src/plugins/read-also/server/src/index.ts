@@ -6,6 +6,7 @@ import { createRepository } from './repositories';
 import { createIndexer } from './services/indexer';
 import { createSuggestionService } from './services/suggestions';
 import { createEditorialService } from './services/editorial';
+import { createPreparer } from './services/preparer';
 import { registerDocumentHooks } from './document-hooks';
 import { registerGraphql } from './graphql';
 import { ACTION_DEFINITIONS } from './permissions';
@@ -20,6 +21,7 @@ export default {
     indexer: createIndexer,
     suggestions: createSuggestionService,
     editorial: createEditorialService,
+    preparer: createPreparer,
   },
 
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -29,14 +31,15 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await strapi.service('admin::permission').actionProvider.registerMany(ACTION_DEFINITIONS);
-    const { repository, indexer } = pluginServices(strapi);
+    const { repository, indexer, preparer } = pluginServices(strapi);
     if (await repository.ensureTables()) {
       strapi.log.info('[read-also] ranking tables changed shape: reindexing published articles');
       await indexer.reindexAll();
     }
+    preparer.start();
   },
 
-  destroy() {
-    // Nothing to stop: the plugin keeps no timers, queues or connections of its own.
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await pluginServices(strapi).preparer.stop();
   },
 };

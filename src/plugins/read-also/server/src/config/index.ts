@@ -38,9 +38,18 @@ export const readAlsoConfigSchema = z
     postingsPerTerm: z.number().int().min(10).max(100000),
     /** Candidates fully scored per request. */
     candidatePool: z.number().int().min(10).max(5000),
+    /**
+     * Suggestions kept in each article's prepared list: more than maxLimit, so rejections and
+     * accepted links can be filtered out at read time without falling back to a live ranking.
+     */
+    preparedListSize: z.number().int().min(1).max(200),
   })
   .strict()
-  .refine((config) => config.limit <= config.maxLimit, { message: 'limit must not exceed maxLimit', path: ['limit'] });
+  .refine((config) => config.limit <= config.maxLimit, { message: 'limit must not exceed maxLimit', path: ['limit'] })
+  .refine((config) => config.maxLimit <= config.preparedListSize, {
+    message: 'preparedListSize must be at least maxLimit',
+    path: ['preparedListSize'],
+  });
 
 export type ReadAlsoConfig = z.infer<typeof readAlsoConfigSchema>;
 
@@ -59,6 +68,7 @@ export const defaultConfig: ReadAlsoConfig = {
   maxDocFrequency: 0.25,
   postingsPerTerm: 200,
   candidatePool: 200,
+  preparedListSize: 30,
 };
 
 export default {

@@ -7,11 +7,23 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { ArticleProfile } from '../scoring/profile';
-import { tfWeight } from '../scoring/profile';
+import { indexableTerms, tfWeight } from '../scoring/profile';
 import type { CandidateProfile, CorpusStats, Posting } from '../scoring/rank';
 
+export type PreparedMember = { documentId: string; score: number };
+
 /** Bumped when the tables change shape: bootstrap then rebuilds them and reindexes. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
+
+/** An article's best candidates as ranked when it (or a neighbour) was last published, before editorial filtering. */
+export type PreparedList = {
+  documentId: string;
+  locale: string;
+  /** Best first, with the score they had then; a read scores them again, so what it says is current. */
+  members: PreparedMember[];
+  /** True when the ranking found fewer candidates than the list holds: there is nothing further down. */
+  exhausted: boolean;
+};
 
 export const TABLES = {
   profiles: 'read_also_profiles',
@@ -20,6 +32,12 @@ export const TABLES = {
   terms: 'read_also_term_stats',
   corpus: 'read_also_corpus',
   rejections: 'read_also_rejections',
+  /** One row per suggestion of a prepared list, so a target leaving the archive is one indexed delete. */
+  ranked: 'read_also_ranked',
+  /** One row per prepared list: its presence says the list is there, even when it is empty. */
+  lists: 'read_also_ranked_lists',
+  /** Articles whose lists (and their neighbours') are to be prepared again: an outbox that survives a crash. */
+  pending: 'read_also_pending',
 } as const;
 
 type ProfileRow = {
@@ -51,6 +69,15 @@ function parseList(value: string | null | undefined): string[] {
   if (!value) return [];
   const parsed = JSON.parse(value) as unknown;
   return Array.isArray(parsed) ? parsed.map(String) : [];
+}
+
+function toProfile(row: ProfileRow): ArticleProfile {
+  return {
+    ...toCandidate(row),
+    terms: JSON.parse(row.terms as string) as Record<string, number>,
+    labels: JSON.parse(row.labels as string) as Record<string, string>,
+    norm: Number(row.norm),
+  };
 }
 
 function toCandidate(row: ProfileRow): CandidateProfile {
@@ -126,7 +153,7 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
     const termCounts = new Map<string, Map<string, number>>();
     const documentCounts = new Map<string, number>();
     for (const profile of profiles) {
-      const terms = Object.entries(profile.terms).filter(([term]) => term.length <= 100);
+      const terms = indexableTerms(profile);
       profileRows.push({
         document_id: profile.documentId,
         locale: profile.locale,
@@ -159,6 +186,45 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
     for (const batch of chunks(peopleRows, 200)) await table(trx, TABLES.people).insert(batch);
     for (const [locale, counts] of termCounts) await adjustTermStats(trx, locale, counts);
     for (const [locale, documents] of documentCounts) await adjustCorpus(trx, locale, documents);
+  }
+
+  async function readPrepared(trx: Knex.Transaction, documentId: string, locale: string): Promise<PreparedList | null> {
+    const list = (await table(trx, TABLES.lists).where({ document_id: documentId, locale }).first('exhausted')) as
+      | { exhausted: boolean | number }
+      | undefined;
+    if (!list) return null;
+    const rows = (await table(trx, TABLES.ranked)
+      .where({ document_id: documentId, locale })
+      .orderBy('position', 'asc')
+      .select('target_id', 'score')) as { target_id: string; score: number | string }[];
+    return {
+      documentId,
+      locale,
+      exhausted: Boolean(list.exhausted),
+      members: rows.map((row) => ({ documentId: row.target_id, score: Number(row.score) })),
+    };
+  }
+
+  async function writePrepared(trx: Knex.Transaction, lists: PreparedList[], replace = true) {
+    for (const batch of chunks(lists, 200)) {
+      if (replace) {
+        for (const list of batch) await table(trx, TABLES.ranked).where({ document_id: list.documentId, locale: list.locale }).delete();
+      }
+      await table(trx, TABLES.lists)
+        .insert(batch.map((list) => ({ document_id: list.documentId, locale: list.locale, exhausted: list.exhausted, computed_at: Date.now() })))
+        .onConflict(['document_id', 'locale'])
+        .merge();
+      const rows = batch.flatMap((list) =>
+        list.members.map((member, position) => ({
+          document_id: list.documentId,
+          locale: list.locale,
+          position,
+          target_id: member.documentId,
+          score: member.score,
+        })),
+      );
+      for (const rowBatch of chunks(rows, 150)) await table(trx, TABLES.ranked).insert(rowBatch);
+    }
   }
 
   return {
@@ -228,6 +294,26 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
         t.bigInteger('rejected_at').notNullable();
         t.primary(['document_id', 'locale', 'target_id']);
       });
+      await create(TABLES.ranked, (t) => {
+        t.string('document_id', 64).notNullable();
+        t.string('locale', 16).notNullable();
+        t.integer('position').notNullable();
+        t.string('target_id', 64).notNullable();
+        t.double('score').notNullable();
+        t.primary(['document_id', 'locale', 'position']);
+        t.index(['target_id'], 'read_also_ranked_target');
+      });
+      await create(TABLES.lists, (t) => {
+        t.string('document_id', 64).notNullable();
+        t.string('locale', 16).notNullable();
+        t.boolean('exhausted').notNullable();
+        t.bigInteger('computed_at').notNullable();
+        t.primary(['document_id', 'locale']);
+      });
+      await create(TABLES.pending, (t) => {
+        t.string('document_id', 64).primary();
+        t.bigInteger('queued_at').notNullable();
+      });
       if (rebuild) await store.set({ key: 'schema-version', value: SCHEMA_VERSION });
       return rebuild && version !== null;
     },
@@ -260,14 +346,114 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
     async findProfile(documentId: string, locale: string): Promise<ArticleProfile | null> {
       return inTransaction(async (trx) => {
         const row = (await table(trx, TABLES.profiles).where({ document_id: documentId, locale }).first()) as ProfileRow | undefined;
-        if (!row) return null;
-        return {
-          ...toCandidate(row),
-          terms: JSON.parse(row.terms as string) as Record<string, number>,
-          labels: JSON.parse(row.labels as string) as Record<string, string>,
-          norm: Number(row.norm),
-        };
+        return row ? toProfile(row) : null;
       });
+    },
+
+    /** Indexed profiles in key order, a page at a time: `after` is the last key of the previous page. */
+    async profilesPage(after: { documentId: string; locale: string } | null, size: number): Promise<ArticleProfile[]> {
+      return inTransaction(async (trx) => {
+        const query = table(trx, TABLES.profiles);
+        if (after) {
+          query.where((builder) =>
+            builder
+              .where('document_id', '>', after.documentId)
+              .orWhere((same) => same.where('document_id', after.documentId).andWhere('locale', '>', after.locale)),
+          );
+        }
+        const rows = (await query.orderBy([{ column: 'document_id' }, { column: 'locale' }]).limit(size).select()) as ProfileRow[];
+        return rows.map(toProfile);
+      });
+    },
+
+    async preparedList(documentId: string, locale: string): Promise<PreparedList | null> {
+      return inTransaction((trx) => readPrepared(trx, documentId, locale));
+    },
+
+    /** Saves lists; `replace: false` skips removing old rows (a reindex, right after clearAll). */
+    async savePreparedLists(lists: PreparedList[], options: { replace?: boolean } = {}): Promise<void> {
+      await inTransaction((trx) => writePrepared(trx, lists, options.replace ?? true));
+    },
+
+    /**
+     * Puts one member into a source's prepared list at its rank (replacing an older entry for
+     * the same target), keeping at most `capacity`. Returns false when the source has no list.
+     */
+    async offer(documentId: string, locale: string, member: PreparedMember, capacity: number): Promise<boolean> {
+      return inTransaction(async (trx) => {
+        const list = await readPrepared(trx, documentId, locale);
+        if (!list) return false;
+        const others = list.members.filter((entry) => entry.documentId !== member.documentId);
+        const merged = [...others, member].sort((a, b) => b.score - a.score || a.documentId.localeCompare(b.documentId));
+        await writePrepared(trx, [{ ...list, members: merged.slice(0, capacity), exhausted: list.exhausted && merged.length <= capacity }]);
+        return true;
+      });
+    },
+
+    /** The prepared lists a target is in. */
+    async listsContaining(targetId: string): Promise<{ documentId: string; locale: string }[]> {
+      return inTransaction(async (trx) =>
+        ((await table(trx, TABLES.ranked).where({ target_id: targetId }).select('document_id', 'locale')) as { document_id: string; locale: string }[]).map(
+          (row) => ({ documentId: row.document_id, locale: row.locale }),
+        ),
+      );
+    },
+
+    /** Takes a target out of one source's prepared list (it no longer matches, or left the archive). */
+    async withdraw(documentId: string, locale: string, targetId: string): Promise<void> {
+      await inTransaction(async (trx) => {
+        const list = await readPrepared(trx, documentId, locale);
+        if (!list || !list.members.some((entry) => entry.documentId === targetId)) return;
+        const members = list.members.filter((entry) => entry.documentId !== targetId);
+        // A list cut at capacity may now miss the next candidate down: a read asking for more than it holds ranks live.
+        await writePrepared(trx, [{ ...list, members }]);
+      });
+    },
+
+    async preparedLocales(documentId: string): Promise<string[]> {
+      return inTransaction(async (trx) =>
+        ((await table(trx, TABLES.lists).where({ document_id: documentId }).select('locale')) as { locale: string }[]).map((row) => row.locale),
+      );
+    },
+
+    async dropPreparedList(documentId: string, locale?: string): Promise<void> {
+      await inTransaction(async (trx) => {
+        for (const name of [TABLES.ranked, TABLES.lists]) {
+          await table(trx, name)
+            .where({ document_id: documentId, ...(locale ? { locale } : {}) })
+            .delete();
+        }
+      });
+    },
+
+    async enqueue(documentIds: string[]): Promise<void> {
+      if (documentIds.length === 0) return;
+      await inTransaction(async (trx) => {
+        const queuedAt = Date.now();
+        await table(trx, TABLES.pending)
+          .insert([...new Set(documentIds)].map((documentId) => ({ document_id: documentId, queued_at: queuedAt })))
+          .onConflict('document_id')
+          .merge();
+      });
+    },
+
+    async pendingBatch(size: number): Promise<{ documentId: string; queuedAt: number }[]> {
+      return inTransaction(async (trx) =>
+        ((await table(trx, TABLES.pending).orderBy('queued_at', 'asc').limit(size).select()) as { document_id: string; queued_at: number | string }[]).map(
+          (row) => ({ documentId: row.document_id, queuedAt: Number(row.queued_at) }),
+        ),
+      );
+    },
+
+    /** Done with a pending article, unless it was queued again meanwhile. */
+    async dequeue(documentId: string, queuedAt: number): Promise<void> {
+      await inTransaction(async (trx) => {
+        await table(trx, TABLES.pending).where({ document_id: documentId }).andWhere('queued_at', '<=', queuedAt).delete();
+      });
+    },
+
+    async hasPending(): Promise<boolean> {
+      return inTransaction(async (trx) => Boolean(await table(trx, TABLES.pending).first('document_id')));
     },
 
     async corpusStats(locale: string, terms: string[]): Promise<CorpusStats> {
@@ -292,12 +478,14 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    async postingsOfDocument(documentId: string, terms: string[]): Promise<Posting[]> {
+    async postingsOfDocuments(documentIds: string[], terms: string[], locale: string | null): Promise<Posting[]> {
+      if (documentIds.length === 0 || terms.length === 0) return [];
       return inTransaction(async (trx) => {
-        const rows = (await table(trx, TABLES.postings)
-          .where({ document_id: documentId })
-          .whereIn('term', terms.slice(0, CHUNK))
-          .select('document_id', 'term', 'impact')) as { document_id: string; term: string; impact: number }[];
+        const query = table(trx, TABLES.postings)
+          .whereIn('document_id', documentIds.slice(0, CHUNK))
+          .whereIn('term', terms.slice(0, CHUNK));
+        if (locale) query.andWhere({ locale });
+        const rows = (await query.select('document_id', 'term', 'impact')) as { document_id: string; term: string; impact: number }[];
         return rows.map((row) => ({ documentId: row.document_id, term: row.term, impact: Number(row.impact) }));
       });
     },
@@ -371,7 +559,9 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async clearAll(): Promise<void> {
       await inTransaction(async (trx) => {
-        for (const name of [TABLES.postings, TABLES.people, TABLES.terms, TABLES.corpus, TABLES.profiles]) await table(trx, name).delete();
+        for (const name of [TABLES.postings, TABLES.people, TABLES.terms, TABLES.corpus, TABLES.profiles, TABLES.ranked, TABLES.lists, TABLES.pending]) {
+          await table(trx, name).delete();
+        }
       });
     },
   };

@@ -39,6 +39,14 @@ export type ArticleProfile = Omit<ArticleFacts, 'standfirst' | 'bodyText'> & {
   norm: number;
 };
 
+/** Longer "terms" are noise (URLs, runs of symbols) and would not fit an index column. */
+export const MAX_TERM_LENGTH = 100;
+
+/** The terms an index keeps for a profile: every one but the over-long. */
+export function indexableTerms(profile: Pick<ArticleProfile, 'terms'>): [string, number][] {
+  return Object.entries(profile.terms).filter(([term]) => term.length <= MAX_TERM_LENGTH);
+}
+
 /** How many term labels a profile keeps: enough for reasons, small enough to store. */
 const LABELS_KEPT = 60;
 

@@ -173,7 +173,7 @@ export function scoreCandidate(candidate: CandidateProfile, text: TextMatch | un
   for (const id of mentionedOnly.slice(0, 2)) reasons.push(`both mention ${context.personName(id)}`);
   if (text && text.contributions.size > 0) {
     const terms = [...text.contributions.entries()]
-      .sort((a, b) => b[1] - a[1])
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, 3)
       .map(([term]) => source.labels[term] ?? term);
     reasons.push(`shared terms: ${terms.join(', ')}`);
@@ -208,9 +208,15 @@ export function rankCandidates(
     const suggestion = scoreCandidate(candidate, textMatches.get(candidate.documentId), context);
     if (suggestion) scored.push({ suggestion, exact: suggestion.score });
   }
-  // Ranked on the exact score; clients see it rounded to three decimals.
+  // Ranked on the exact score; clients see it rounded to three decimals and the signals to four
+  // (the last digits depend on the order of a floating-point sum, which is no information).
+  const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
   return scored
     .sort((a, b) => b.exact - a.exact || a.suggestion.documentId.localeCompare(b.suggestion.documentId))
     .slice(0, limit)
-    .map(({ suggestion }) => ({ ...suggestion, score: Math.round(suggestion.score * 1000) / 1000 }));
+    .map(({ suggestion }) => ({
+      ...suggestion,
+      score: round(suggestion.score, 3),
+      signals: Object.fromEntries(Object.entries(suggestion.signals).map(([signal, value]) => [signal, round(value, 4)])) as Signals,
+    }));
 }

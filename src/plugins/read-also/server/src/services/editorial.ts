@@ -76,7 +76,7 @@ export const createEditorialService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Creates a suggested link to `targetId`, published when the article is. */
   async function attach(documentId: string, locale: string, targetId: string, auto: boolean): Promise<RelatedLinkDTO> {
     const { suggestions } = pluginServices(strapi);
-    const [suggestion] = await suggestions.suggestFor(documentId, { locale, limit: 1, only: targetId });
+    const [suggestion] = await suggestions.suggestFor(documentId, { locale, limit: 1, within: [targetId] });
     if (!suggestion) {
       throw new errors.ValidationError(`Article ${targetId} is not a suggestion for ${documentId}: it is rejected, already linked, or unrelated`);
     }

@@ -4,12 +4,14 @@ import type { ReadAlsoRepository } from '../repositories';
 import type { ReadAlsoIndexer } from './indexer';
 import type { SuggestionService } from './suggestions';
 import type { EditorialService } from './editorial';
+import type { ReadAlsoPreparer } from './preparer';
 
 export type ReadAlsoServices = {
   repository: ReadAlsoRepository;
   indexer: ReadAlsoIndexer;
   suggestions: SuggestionService;
   editorial: EditorialService;
+  preparer: ReadAlsoPreparer;
 };
 
 export function pluginServices(strapi: Core.Strapi): ReadAlsoServices {
@@ -19,5 +21,6 @@ export function pluginServices(strapi: Core.Strapi): ReadAlsoServices {
     indexer: plugin.service('indexer') as ReadAlsoIndexer,
     suggestions: plugin.service('suggestions') as SuggestionService,
     editorial: plugin.service('editorial') as EditorialService,
+    preparer: plugin.service('preparer') as ReadAlsoPreparer,
   };
 }

@@ -1,20 +1,25 @@
 /**
- * Suggestions for one article: candidates from the term and people postings, scored
- * with every signal, filtered by the editorial rules (never the article itself, drafts,
- * other locales unless configured, articles it already links, rejected ones).
+ * Suggestions for one article. A published article's list is prepared when it (or a
+ * neighbour) is published, so a read is a few indexed queries; the editorial rules (never
+ * articles it already links, nor rejected ones) are applied at read time. A live ranking
+ * answers whenever no prepared list can: drafts, a single target's score, or while a
+ * publish is still being folded into the lists.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { ReadAlsoConfig } from '../config';
-import { rankCandidates, scorePostings, selectQueryTerms, type Suggestion } from '../scoring/rank';
+import type { Suggestion } from '../scoring/rank';
+import { suggest, type RankingData } from '../scoring/suggest';
 import { ARTICLE } from './indexer';
 import { pluginServices } from './registry';
 
 export type SuggestOptions = {
   locale?: string;
   limit?: number;
-  /** Score this one target only (to accept it with its current score and reasons). */
-  only?: string;
+  /** Score these targets only (to accept one with its current score and reasons; a prepared list's members). */
+  within?: string[];
+  /** Rank without the editorial exclusions: what a prepared list holds. */
+  unfiltered?: boolean;
 };
 
 const RELATED_LINK = 'api::related-link.related-link';
@@ -36,6 +41,11 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
     return links.flatMap((link) => (link.targetArticle ? [link.targetArticle.documentId] : []));
   }
 
+  async function excludedTargets(documentId: string, locale: string): Promise<Set<string>> {
+    const { repository } = pluginServices(strapi);
+    return new Set([...(await repository.rejectedTargets(documentId, locale)), ...(await linkedTargets(documentId, locale))]);
+  }
+
   async function personNames(ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
     const rows = (await strapi.db.query('api::person.person').findMany({
@@ -45,55 +55,70 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
     return new Map(rows.map((row) => [row.documentId, row.name]));
   }
 
+  function databaseRankingData(): RankingData {
+    const { repository } = pluginServices(strapi);
+    return {
+      corpusStats: (locale, terms) => repository.corpusStats(locale, terms),
+      postingsFor: (terms, locale, perTerm) => repository.postingsFor(terms, locale, perTerm),
+      postingsOfDocuments: (documentIds, terms, locale) => repository.postingsOfDocuments(documentIds, terms, locale),
+      articlesSharingPeople: (people, locale, limit) => repository.articlesSharingPeople(people, locale, limit),
+      candidateProfiles: (documentIds, locale) => repository.candidateProfiles(documentIds, locale),
+      peopleFrequency: (people, locale) => repository.peopleFrequency(people, locale),
+      personNames,
+    };
+  }
+
   return {
+    personNames,
+
     /**
      * The article's suggestions. Throws NotFoundError for an unknown article; an article
      * without a published version is ranked from its draft (editors see suggestions while writing).
      */
     async suggestFor(documentId: string, options: SuggestOptions = {}): Promise<Suggestion[]> {
-      // One transaction for the dozen reads: one snapshot, one connection, one BEGIN.
-      return (await strapi.db.transaction(() => this.rank(documentId, options))) as Suggestion[];
+      // One transaction for the reads: one snapshot, one connection, one BEGIN.
+      return (await strapi.db.transaction(async () => {
+        const locale = options.locale ?? (await defaultLocale());
+        const limit = options.limit ?? config().limit;
+        if (!options.within && !options.unfiltered) {
+          const prepared = await this.fromPreparedList(documentId, locale, limit);
+          if (prepared) return prepared;
+        }
+        return this.rank(documentId, { ...options, locale, limit });
+      })) as Suggestion[];
     },
 
-    async rank(documentId: string, options: SuggestOptions): Promise<Suggestion[]> {
-      const settings = config();
-      const locale = options.locale ?? (await defaultLocale());
-      const limit = options.limit ?? settings.limit;
+    /**
+     * The prepared list's members, scored now (so scores and reasons are current), or null when
+     * there is no list a live ranking would agree with.
+     */
+    async fromPreparedList(documentId: string, locale: string, limit: number): Promise<Suggestion[] | null> {
+      const { repository } = pluginServices(strapi);
+      // A publish not yet folded into the lists may change any of them.
+      if (await repository.hasPending()) return null;
+      const list = await repository.preparedList(documentId, locale);
+      if (!list) return null;
+      const excluded = await excludedTargets(documentId, locale);
+      const members = list.members.map((member) => member.documentId).filter((id) => !excluded.has(id));
+      const ranked = members.length > 0 ? await this.rank(documentId, { locale, limit, within: members, unfiltered: true }) : [];
+      return ranked.length >= limit || list.exhausted ? ranked : null;
+    },
+
+    /** Ranks at read time, from the database. */
+    async rank(documentId: string, options: SuggestOptions & { locale: string; limit: number }): Promise<Suggestion[]> {
       const { repository, indexer } = pluginServices(strapi);
-
-      const indexed = await repository.findProfile(documentId, locale);
-      const source = indexed ?? (await indexer.draftProfile(documentId, locale));
+      const indexed = await repository.findProfile(documentId, options.locale);
+      const source = indexed ?? (await indexer.draftProfile(documentId, options.locale));
       if (!source) {
-        throw new errors.NotFoundError(`No article ${documentId} in locale ${locale}`);
+        throw new errors.NotFoundError(`No article ${documentId} in locale ${options.locale}`);
       }
-      const candidateLocale = settings.localePolicy === 'same' ? locale : null;
-      const stats = await repository.corpusStats(locale, Object.keys(source.terms));
-      const query = selectQueryTerms(source, stats, settings, indexed !== null);
-      const terms = query.map((term) => term.term);
-      const postings = options.only
-        ? await repository.postingsOfDocument(options.only, terms)
-        : await repository.postingsFor(terms, candidateLocale, settings.postingsPerTerm);
-      const textMatches = scorePostings(query, postings);
-      const byText = [...textMatches.entries()]
-        .sort((a, b) => b[1].score - a[1].score)
-        .slice(0, settings.candidatePool)
-        .map(([id]) => id);
-      const byPeople = options.only
-        ? [options.only]
-        : await repository.articlesSharingPeople([...source.people, ...source.speakers], candidateLocale, settings.candidatePool);
-      const candidates = await repository.candidateProfiles([...byText, ...byPeople], candidateLocale);
-
-      const excluded = new Set([...(await repository.rejectedTargets(documentId, locale)), ...(await linkedTargets(documentId, locale))]);
-      const everyone = [...new Set([...source.people, ...source.speakers])];
-      const names = await personNames(everyone);
-      const peopleStats = await repository.peopleFrequency(everyone, locale);
-      return rankCandidates(
-        candidates,
-        textMatches,
-        { source, options: settings, personName: (id) => names.get(id) ?? 'a person', peopleStats },
-        excluded,
-        limit,
-      );
+      return suggest(databaseRankingData(), config(), {
+        source,
+        sourceIndexed: indexed !== null,
+        limit: options.limit,
+        within: options.within,
+        excluded: options.unfiltered ? new Set() : await excludedTargets(documentId, options.locale),
+      });
     },
 
     /** Whether a published version of the article exists in that locale (public clients see nothing else). */

@@ -1,0 +1,119 @@
+/**
+ * Keeps the prepared suggestion lists in step with the archive, off the publish path.
+ * A publish queues its article in a table (in the publish's own transaction, so nothing is
+ * lost to a crash); after the commit this worker ranks the article's own list again and
+ * offers the article to each neighbour's list — the articles it now matches, and those
+ * whose lists held it before. Until the queue is empty, reads rank live, so a reader
+ * never sees a list that a publish has made wrong.
+ */
+import type { Core } from '@strapi/strapi';
+import type { ReadAlsoConfig } from '../config';
+import type { Suggestion } from '../scoring/rank';
+import { pluginServices } from './registry';
+
+/** Also drains queues left by another process or a crash. */
+const SWEEP_INTERVAL_MS = 30_000;
+const BATCH = 20;
+
+const membership = (suggestion: Suggestion) => ({ documentId: suggestion.documentId, score: suggestion.score });
+
+export const createPreparer = ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => strapi.config.get('plugin::read-also') as ReadAlsoConfig;
+  let running: Promise<void> | null = null;
+  let requested = false;
+  let stopped = true;
+  let sweep: NodeJS.Timeout | null = null;
+
+  const notFound = (error: unknown) => (error as { name?: string }).name === 'NotFoundError';
+
+  async function prepareArticle(documentId: string): Promise<void> {
+    const { repository, suggestions } = pluginServices(strapi);
+    const capacity = config().preparedListSize;
+    const indexed = await repository.indexedLocales(documentId);
+    for (const locale of await repository.preparedLocales(documentId)) {
+      if (!indexed.includes(locale)) await repository.dropPreparedList(documentId, locale);
+    }
+    const neighbours = new Map<string, { documentId: string; locale: string }>();
+    for (const source of await repository.listsContaining(documentId)) neighbours.set(`${source.documentId}:${source.locale}`, source);
+    for (const locale of indexed) {
+      const list = await suggestions.rank(documentId, { locale, limit: capacity, unfiltered: true });
+      await repository.savePreparedLists([{ documentId, locale, members: list.map(membership), exhausted: list.length < capacity }]);
+      for (const target of list) neighbours.set(`${target.documentId}:${target.locale}`, { documentId: target.documentId, locale: target.locale });
+    }
+    for (const neighbour of neighbours.values()) {
+      try {
+        const [match] = await suggestions.rank(neighbour.documentId, { locale: neighbour.locale, limit: 1, within: [documentId], unfiltered: true });
+        if (match) await repository.offer(neighbour.documentId, neighbour.locale, membership(match), capacity);
+        else await repository.withdraw(neighbour.documentId, neighbour.locale, documentId);
+      } catch (error) {
+        // The neighbour itself left the archive meanwhile: its own queue entry clears its list.
+        if (!notFound(error)) throw error;
+      }
+    }
+  }
+
+  async function drain(): Promise<void> {
+    const { repository } = pluginServices(strapi);
+    while (!stopped) {
+      const batch = await repository.pendingBatch(BATCH);
+      if (batch.length === 0) return;
+      for (const item of batch) {
+        if (stopped) return;
+        try {
+          await prepareArticle(item.documentId);
+        } catch (error) {
+          // Dropped rather than retried forever: the article's reads rank live until its next publish.
+          strapi.log.error(`[read-also] could not prepare suggestions for ${item.documentId}: ${(error as Error).message}`);
+          await repository.dropPreparedList(item.documentId);
+        }
+        await repository.dequeue(item.documentId, item.queuedAt);
+      }
+    }
+  }
+
+  function schedule(): void {
+    if (stopped) return;
+    if (running) {
+      requested = true;
+      return;
+    }
+    running = drain()
+      .catch((error: Error) => {
+        strapi.log.error(`[read-also] suggestion queue: ${error.message}`);
+      })
+      .finally(() => {
+        running = null;
+        if (requested) {
+          requested = false;
+          schedule();
+        }
+      });
+  }
+
+  return {
+    start(): void {
+      stopped = false;
+      schedule();
+      sweep = setInterval(schedule, SWEEP_INTERVAL_MS);
+      sweep.unref();
+    },
+
+    /** Called once a publish has committed. */
+    schedule,
+
+    /** Drains the queue now and resolves when it is empty (benchmarks and tests wait on it). */
+    async idle(): Promise<void> {
+      schedule();
+      while (running) await running;
+    },
+
+    async stop(): Promise<void> {
+      stopped = true;
+      if (sweep) clearInterval(sweep);
+      sweep = null;
+      while (running) await running;
+    },
+  };
+};
+
+export type ReadAlsoPreparer = ReturnType<typeof createPreparer>;

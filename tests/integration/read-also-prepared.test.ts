@@ -1,0 +1,139 @@
+/**
+ * Prepared suggestion lists: what a reader gets from them must be what a live ranking says,
+ * after publishes, unpublishes, editorial decisions and a full reindex.
+ */
+import request from 'supertest';
+import { startTestApp, type TestApp } from '../helpers/strapi';
+import { adminSession } from '../helpers/admin';
+import { ARTICLE } from '../helpers/fixtures';
+import { buildNewsroom, publishRelatedStory, type Newsroom } from '../helpers/newsroom';
+import type { ReadAlsoServices } from '../../src/plugins/read-also/server/src/services/registry';
+
+let app: TestApp;
+let newsroom: Newsroom;
+let services: ReadAlsoServices;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  newsroom = await buildNewsroom(app.strapi);
+  const plugin = app.strapi.plugin('read-also');
+  services = {
+    repository: plugin.service('repository'),
+    indexer: plugin.service('indexer'),
+    suggestions: plugin.service('suggestions'),
+    editorial: plugin.service('editorial'),
+    preparer: plugin.service('preparer'),
+  } as ReadAlsoServices;
+  await services.preparer.idle();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+const publishedIds = async () =>
+  ((await app.strapi.db.query(ARTICLE).findMany({ where: { publishedAt: { $notNull: true } }, select: ['documentId'] })) as { documentId: string }[]).map(
+    (row) => row.documentId,
+  );
+
+function expectSameStories(prepared: unknown, live: unknown) {
+  expect(prepared).not.toBeNull();
+  expect(prepared).toEqual(live);
+}
+
+/** Every published article's prepared answer, beside what a live ranking says now. */
+async function preparedAndLive(limit = 10) {
+  const results = [];
+  for (const documentId of await publishedIds()) {
+    const prepared = await services.suggestions.fromPreparedList(documentId, 'en', limit);
+    const live = await services.suggestions.rank(documentId, { locale: 'en', limit });
+    results.push({ documentId, prepared, live });
+  }
+  return results;
+}
+
+test('Given a quiet archive, every published article has a prepared list, and it says what a live ranking says', async () => {
+  const results = await preparedAndLive();
+  expect(results.length).toBe(5);
+  for (const { prepared, live } of results) expectSameStories(prepared, live);
+  const seedList = results.find((result) => result.documentId === newsroom.articles.seed.documentId);
+  expect(seedList?.prepared?.map((s) => s.documentId)).toContain(newsroom.articles.thanks.documentId);
+});
+
+test('While a publish is queued, reads rank live; once it is folded in, the neighbours’ prepared lists hold the new story', async () => {
+  const { seed } = newsroom.articles;
+  const fresh = await publishRelatedStory(app.strapi, newsroom);
+  // Queued in the publish's own transaction: visible before the worker has run.
+  const queuedNow = await services.repository.hasPending();
+  const answer = await services.suggestions.suggestFor(seed.documentId, { limit: 10 });
+  expect(answer.map((s) => s.documentId)).toContain(fresh.documentId);
+  if (queuedNow) expect(await services.suggestions.fromPreparedList(seed.documentId, 'en', 10)).toBeNull();
+
+  await services.preparer.idle();
+  expect(await services.repository.hasPending()).toBe(false);
+  const prepared = await services.suggestions.fromPreparedList(seed.documentId, 'en', 10);
+  expect(prepared?.map((s) => s.documentId)).toContain(fresh.documentId);
+  for (const { prepared: list, live } of await preparedAndLive()) expectSameStories(list, live);
+});
+
+test('Unpublishing a story takes it out of every prepared list; republishing puts it back', async () => {
+  const { thanks, seed } = newsroom.articles;
+  await app.strapi.documents(ARTICLE).unpublish({ documentId: thanks.documentId });
+  await services.preparer.idle();
+  expect(await services.repository.listsContaining(thanks.documentId)).toEqual([]);
+  expect(await services.repository.preparedList(thanks.documentId, 'en')).toBeNull();
+  const without = await services.suggestions.suggestFor(seed.documentId, { limit: 10 });
+  expect(without.map((s) => s.documentId)).not.toContain(thanks.documentId);
+
+  await app.strapi.documents(ARTICLE).publish({ documentId: thanks.documentId });
+  await services.preparer.idle();
+  const back = await services.suggestions.fromPreparedList(seed.documentId, 'en', 10);
+  expect(back?.map((s) => s.documentId)).toContain(thanks.documentId);
+  for (const { prepared, live } of await preparedAndLive()) expectSameStories(prepared, live);
+});
+
+test('A rejection and an accepted link are filtered out of a prepared list at read time, for that article only', async () => {
+  const { seed, thanks, summit } = newsroom.articles;
+  const admin = await adminSession(app, 'strapi-super-admin');
+  const before = await services.suggestions.fromPreparedList(seed.documentId, 'en', 10);
+  expect(before?.map((s) => s.documentId)).toEqual(expect.arrayContaining([thanks.documentId, summit.documentId]));
+
+  const decide = (target: string, decision: 'accept' | 'reject') =>
+    request(app.server)
+      .post(`/read-also/articles/${seed.documentId}/suggestions/${target}/${decision}?locale=en`)
+      .set('Authorization', `Bearer ${admin.token}`);
+  expect((await decide(summit.documentId, 'reject')).status).toBeLessThan(300);
+  expect((await decide(thanks.documentId, 'accept')).status).toBeLessThan(300);
+  await services.preparer.idle();
+
+  const after = await services.suggestions.suggestFor(seed.documentId, { limit: 10 });
+  expect(after.map((s) => s.documentId)).not.toContain(summit.documentId);
+  expect(after.map((s) => s.documentId)).not.toContain(thanks.documentId);
+  expectSameStories(after, await services.suggestions.rank(seed.documentId, { locale: 'en', limit: 10 }));
+  // Another article's list still offers the rejected story.
+  const thanksList = await services.suggestions.suggestFor(thanks.documentId, { limit: 10 });
+  expect(thanksList.map((s) => s.documentId)).toContain(summit.documentId);
+});
+
+test('A full reindex prepares every list from memory, and they match the database’s live ranking', async () => {
+  const phases = new Set<string>();
+  const count = await services.indexer.reindexAll((_done, _total, phase) => phases.add(phase));
+  expect(count).toBe((await publishedIds()).length);
+  expect([...phases]).toEqual(['indexing', 'preparing']);
+  for (const { prepared, live } of await preparedAndLive()) {
+    expect(prepared).not.toBeNull();
+    expect(prepared).toEqual(live);
+  }
+});
+
+test('A queued article left by a crash is prepared when the next process starts', async () => {
+  const { football } = newsroom.articles;
+  await services.repository.dropPreparedList(football.documentId);
+  await services.repository.enqueue([football.documentId]);
+  await app.stop({ keepDatabase: true });
+  app = await startTestApp({ reuse: app.database });
+  const plugin = app.strapi.plugin('read-also');
+  services = { ...services, repository: plugin.service('repository'), suggestions: plugin.service('suggestions'), preparer: plugin.service('preparer') };
+  await services.preparer.idle();
+  expect(await services.repository.hasPending()).toBe(false);
+  expect(await services.repository.preparedList(football.documentId, 'en')).not.toBeNull();
+});

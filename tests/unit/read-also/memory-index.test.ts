@@ -1,0 +1,60 @@
+import { buildProfile, tfWeight, type ArticleFacts } from '../../../src/plugins/read-also/server/src/scoring/profile';
+import { MemoryRankingIndex } from '../../../src/plugins/read-also/server/src/scoring/memory-index';
+import { suggest } from '../../../src/plugins/read-also/server/src/scoring/suggest';
+import { defaultConfig } from '../../../src/plugins/read-also/server/src/config';
+
+const weights = { title: 2, standfirst: 1.5, body: 1 };
+const names = async (ids: string[]) => new Map(ids.map((id) => [id, `Person ${id}`]));
+
+function article(documentId: string, title: string, bodyText: string, extra: Partial<ArticleFacts> = {}): ArticleFacts {
+  return {
+    documentId,
+    locale: 'en',
+    title,
+    slug: null,
+    standfirst: null,
+    bodyText,
+    section: null,
+    tags: [],
+    people: [],
+    speakers: [],
+    storyTime: Date.UTC(2023, 0, 10),
+    ...extra,
+  };
+}
+
+test('Given more postings of a term than a ranking reads, the index keeps exactly the strongest ones', async () => {
+  const index = new MemoryRankingIndex(10, 50, names);
+  // Longer articles dilute "ukraine": its impact falls as the filler grows.
+  const profiles = Array.from({ length: 57 }, (_, i) =>
+    buildProfile(article(`a${String(i).padStart(2, '0')}`, 'Ukraine', Array.from({ length: i }, (_, w) => `filler${w}`).join(' ')), weights),
+  );
+  for (const profile of profiles) index.add(profile);
+
+  const postings = await index.postingsFor(['ukrain'], 'en', 10);
+  const expected = profiles
+    .map((profile) => ({ documentId: profile.documentId, impact: tfWeight(profile.terms.ukrain) / profile.norm }))
+    .sort((a, b) => b.impact - a.impact)
+    .slice(0, 10);
+  expect(postings.map((p) => p.documentId)).toEqual(expected.map((p) => p.documentId));
+  expect((await index.corpusStats('en', ['ukrain'])).documentFrequency.ukrain).toBe(57);
+});
+
+test('Given a small archive, ranking from the in-memory index finds the related story first, with reasons', async () => {
+  const index = new MemoryRankingIndex(defaultConfig.postingsPerTerm, defaultConfig.candidatePool, names);
+  const source = buildProfile(
+    article('seed', 'Zelensky and Trudeau discuss air defence', 'Canada sends air defence equipment to Ukraine.', { people: ['z', 't'] }),
+    weights,
+  );
+  const related = buildProfile(article('thanks', 'Zelensky thanks Canada', 'Air defence equipment from Canada arrived in Ukraine.', { people: ['z'] }), weights);
+  const unrelated = buildProfile(article('cup', 'Football club wins the cup', 'A record crowd saw the final.'), weights);
+  const french = buildProfile(article('fr', 'Zelensky remercie le Canada', 'Défense aérienne.', { locale: 'fr', people: ['z'] }), weights);
+  for (const profile of [source, related, unrelated, french]) index.add(profile);
+
+  const ranked = await suggest(index, defaultConfig, { source, sourceIndexed: true, limit: 5 });
+  expect(ranked[0].documentId).toBe('thanks');
+  expect(ranked.map((s) => s.documentId)).not.toContain('fr');
+  expect(ranked.map((s) => s.documentId)).not.toContain('seed');
+  expect(ranked[0].reasons).toContain('both mention Person z');
+  expect(ranked[0].reasons.join(' ')).toMatch(/shared terms: .*(Zelensky|air|Canada)/);
+});
