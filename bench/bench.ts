@@ -42,12 +42,18 @@ type SizeResult = {
   size: number;
   loadSeconds: number;
   reindexSeconds: number;
+  /** The part of the reindex spent preparing every article's list. */
+  prepareSeconds: number;
   reindexRate: number;
   p50: number;
   p95: number;
   p99: number;
+  /** The same articles ranked live (no prepared list): the baseline of this run. */
+  liveP95: number;
   publishWith: number;
   publishWithout: number;
+  /** Background work after a publish: the article's list and its neighbours'. */
+  preparedAfter: number;
   databaseMb: number;
   peakRssMb: number;
 };
@@ -95,9 +101,15 @@ async function databaseSizeMb(env: NodeJS.ProcessEnv): Promise<number> {
   }, env);
 }
 
-/** Median time of the Document Service publish of fresh articles, as an editor's publish does it. */
-async function publishTimes(strapi: Core.Strapi, label: string): Promise<number> {
+/**
+ * Median time of the Document Service publish of fresh articles, as an editor's publish does it,
+ * and of the background preparation that follows it (awaited before the next publish, as the
+ * publishes of a newsroom are seconds apart, not milliseconds).
+ */
+async function publishTimes(strapi: Core.Strapi, label: string): Promise<{ publish: number; prepared: number }> {
   const times: number[] = [];
+  const preparing: number[] = [];
+  const preparer = strapi.plugin('read-also')?.service('preparer') as { idle(): Promise<void> } | undefined;
   for (let i = 0; i < PUBLISHES; i += 1) {
     const draft = await strapi.documents('api::article.article').create({
       data: {
@@ -108,8 +120,13 @@ async function publishTimes(strapi: Core.Strapi, label: string): Promise<number>
     const start = process.hrtime.bigint();
     await strapi.documents('api::article.article').publish({ documentId: draft.documentId });
     times.push(ms(start));
+    if (preparer) {
+      const prepareStart = process.hrtime.bigint();
+      await preparer.idle();
+      preparing.push(ms(prepareStart));
+    }
   }
-  return median(times);
+  return { publish: median(times), prepared: preparing.length > 0 ? median(preparing) : 0 };
 }
 
 async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
@@ -181,10 +198,13 @@ async function runSize(database: 'sqlite' | 'postgres', size: number, generator:
     const loadSeconds = ms(loadStart) / 1000;
 
     const reindexStart = process.hrtime.bigint();
-    await strapi.plugin('read-also').service('indexer').reindexAll((done: number, total: number) => {
-      if (done % 5000 === 0 || done === total) process.stderr.write(`\r  ${database} ${size}: reindexed ${done}/${total}   `);
+    let prepareStart: bigint | null = null;
+    await strapi.plugin('read-also').service('indexer').reindexAll((done: number, total: number, phase: string) => {
+      if (phase === 'preparing' && prepareStart === null) prepareStart = process.hrtime.bigint();
+      if (done % 5000 === 0 || done === total) process.stderr.write(`\r  ${database} ${size}: ${phase} ${done}/${total}   `);
     });
     const reindexSeconds = ms(reindexStart) / 1000;
+    const prepareSeconds = prepareStart === null ? 0 : ms(prepareStart) / 1000;
     process.stderr.write('\n');
 
     const pick = random(7);
@@ -198,6 +218,13 @@ async function runSize(database: 'sqlite' | 'postgres', size: number, generator:
       latencies.push(ms(start));
     }
     latencies.sort((a, b) => a - b);
+    const live: number[] = [];
+    for (const id of samples) {
+      const start = process.hrtime.bigint();
+      await strapi.db.transaction(() => suggestions.rank(id, { locale: 'en', limit: 5 }));
+      live.push(ms(start));
+    }
+    live.sort((a, b) => a - b);
 
     const publishWith = await publishTimes(strapi, 'with');
     await strapi.destroy();
@@ -220,12 +247,15 @@ async function runSize(database: 'sqlite' | 'postgres', size: number, generator:
         size,
         loadSeconds,
         reindexSeconds,
+        prepareSeconds,
         reindexRate: size / reindexSeconds,
         p50: percentile(latencies, 50),
         p95: percentile(latencies, 95),
         p99: percentile(latencies, 99),
-        publishWith,
-        publishWithout,
+        liveP95: percentile(live, 95),
+        publishWith: publishWith.publish,
+        publishWithout: publishWithout.publish,
+        preparedAfter: publishWith.prepared,
         databaseMb: await databaseSizeMb(env),
         peakRssMb: peakMemory(),
       },
@@ -249,7 +279,7 @@ async function main() {
       results.push(result);
       if (http.length > 0) httpResults.push({ database, size, rows: http });
       console.log(
-        `${database} ${size}: suggestions p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms; publish ${result.publishWith.toFixed(1)} ms with, ${result.publishWithout.toFixed(1)} ms without; reindex ${result.reindexSeconds.toFixed(1)} s`,
+        `${database} ${size}: load ${result.loadSeconds.toFixed(1)} s; suggestions p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms (live ranking p95 ${result.liveP95.toFixed(1)} ms); publish ${result.publishWith.toFixed(1)} ms with, ${result.publishWithout.toFixed(1)} ms without, then ${result.preparedAfter.toFixed(1)} ms preparing in the background; reindex ${result.reindexSeconds.toFixed(1)} s (${result.prepareSeconds.toFixed(1)} s of it preparing lists)`,
       );
     }
   }
@@ -260,11 +290,13 @@ async function main() {
     '',
     `Synthetic archives drawn from ${path.basename(options.source)} sentences (${generator.topics} topics, ${generator.people} people, ~60% of stories with a quote); ${sizes.join(', ')} articles; ${databases.join(', ')}; ${options.samples} sampled articles, warm; median of ${PUBLISHES} publishes; run on ${new Date().toISOString()}, ${((Date.now() - started) / 1000).toFixed(0)} s. Anchor: PostgreSQL full-text "more like this" p95 573 ms at 100k (ANCHORS.md).`,
     '',
-    '| database | articles | suggestions p50 (ms) | p95 (ms) | p99 (ms) | p95 vs anchor (573 ms, PostgreSQL FTS at 100k) | publish with plugin (ms) | publish without (ms) | plugin overhead (ms) | full reindex (s) | reindex (articles/s) | database size (MB) | peak RSS (MB) |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    'Suggestions are read from prepared lists (scored again at read time); "live ranking" ranks the same articles from the whole index at read time, as before prepared lists: the in-run baseline. The background preparation after a publish is not part of the publish.',
+    '',
+    '| database | articles | load (s) | suggestions p50 (ms) | p95 (ms) | p99 (ms) | live ranking p95 (ms) | p95 vs live | p95 vs anchor (573 ms, PostgreSQL FTS at 100k) | publish with plugin (ms) | publish without (ms) | plugin overhead (ms) | background preparation per publish (ms) | full reindex (s) | of which preparing lists (s) | reindex (articles/s) | database size (MB) | peak RSS (MB) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...results.map(
       (r) =>
-        `| ${r.database} | ${r.size} | ${f1(r.p50)} | ${f1(r.p95)} | ${f1(r.p99)} | ${r.size === 100000 ? `${(573 / r.p95).toFixed(1)}× faster` : 'n/a: anchor is at 100k'} | ${f1(r.publishWith)} | ${f1(r.publishWithout)} | ${f1(r.publishWith - r.publishWithout)} | ${f1(r.reindexSeconds)} | ${Math.round(r.reindexRate)} | ${f1(r.databaseMb)} | ${Math.round(r.peakRssMb)} |`,
+        `| ${r.database} | ${r.size} | ${f1(r.loadSeconds)} | ${f1(r.p50)} | ${f1(r.p95)} | ${f1(r.p99)} | ${f1(r.liveP95)} | ${(r.liveP95 / r.p95).toFixed(1)}× faster | ${r.size === 100000 ? `${(573 / r.p95).toFixed(1)}× faster` : 'n/a: anchor is at 100k'} | ${f1(r.publishWith)} | ${f1(r.publishWithout)} | ${f1(r.publishWith - r.publishWithout)} | ${f1(r.preparedAfter)} | ${f1(r.reindexSeconds)} | ${f1(r.prepareSeconds)} | ${Math.round(r.reindexRate)} | ${f1(r.databaseMb)} | ${Math.round(r.peakRssMb)} |`,
     ),
     '',
   ];

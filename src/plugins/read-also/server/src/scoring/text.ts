@@ -34,6 +34,8 @@ function stemOf(language: 'en' | 'fr', word: string): string {
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 const ELISION = /^(?:l|d|qu|n|s|c|j|m|t)['’]/iu;
+const POSSESSIVE = /['’]s$/u;
+const SMALL_NUMBER = /^\d{1,2}$/u;
 
 function languageOf(locale: string): 'en' | 'fr' {
   return locale.toLowerCase().startsWith('fr') ? 'fr' : 'en';
@@ -44,9 +46,11 @@ export function addTerms(into: Terms, text: string, locale: string, weight = 1):
   const language = languageOf(locale);
   const stopWords = STOP_WORDS[language];
   for (const match of text.matchAll(WORD)) {
-    const surface = match[0].replace(ELISION, '').replace(/['’]s$/u, '');
+    const word = match[0];
+    // Most words have no apostrophe: skip the two replacements for them (indexing is per word).
+    const surface = word.includes("'") || word.includes('’') ? word.replace(ELISION, '').replace(POSSESSIVE, '') : word;
     const lower = surface.toLowerCase();
-    if (lower.length < 2 || stopWords.has(lower) || /^\d{1,2}$/u.test(lower)) continue;
+    if (lower.length < 2 || stopWords.has(lower) || (lower.length <= 2 && SMALL_NUMBER.test(lower))) continue;
     const stem = stemOf(language, lower);
     into.counts.set(stem, (into.counts.get(stem) ?? 0) + weight);
     // The first form seen is the one shown; titles come first, so their capitalisation wins.
