@@ -8,7 +8,8 @@ import { indexableTerms, tfWeight, type ArticleProfile } from './profile';
 import type { CandidateProfile, CorpusStats, Posting } from './rank';
 import type { PeopleStats, RankingData } from './suggest';
 
-type PostingList = { ids: string[]; impacts: number[] };
+/** `ranked`: already cut to the strongest, best first (set when first read, cleared by an add). */
+type PostingList = { ids: string[]; impacts: number[]; ranked?: boolean };
 
 const key = (locale: string, value: string) => `${locale}\u0001${value}`;
 
@@ -17,7 +18,7 @@ function strongest(list: PostingList, keep: number): PostingList {
   const order = list.ids.map((_, index) => index);
   order.sort((a, b) => list.impacts[b] - list.impacts[a] || (list.ids[a] < list.ids[b] ? -1 : 1));
   const kept = order.slice(0, keep);
-  return { ids: kept.map((index) => list.ids[index]), impacts: kept.map((index) => list.impacts[index]) };
+  return { ids: kept.map((index) => list.ids[index]), impacts: kept.map((index) => list.impacts[index]), ranked: true };
 }
 
 export class MemoryRankingIndex implements RankingData {
@@ -54,6 +55,7 @@ export class MemoryRankingIndex implements RankingData {
       }
       list.ids.push(documentId);
       list.impacts.push(profile.norm > 0 ? tfWeight(tf) / profile.norm : 0);
+      list.ranked = false;
       // Prune now and then rather than per insert: amortised, and memory stays bounded.
       if (list.ids.length >= 4 * this.postingsPerTerm) this.postings.set(termKey, strongest(list, this.postingsPerTerm));
     }
@@ -79,16 +81,26 @@ export class MemoryRankingIndex implements RankingData {
     return { documents: this.documents.get(locale) ?? 0, documentFrequency };
   }
 
+  /** A term's strongest postings in one locale, ranked once and kept ranked until the next add. */
+  private ranked(locale: string, term: string): PostingList | undefined {
+    const termKey = key(locale, term);
+    const list = this.postings.get(termKey);
+    if (!list || list.ranked) return list;
+    const best = strongest(list, this.postingsPerTerm);
+    this.postings.set(termKey, best);
+    return best;
+  }
+
   async postingsFor(terms: string[], locale: string | null, perTerm: number): Promise<Posting[]> {
     const result: Posting[] = [];
     for (const term of terms) {
-      const lists = (locale ? [locale] : [...this.locales]).flatMap((each) => this.postings.get(key(each, term)) ?? []);
-      const merged = lists.reduce<PostingList>((all, list) => ({ ids: [...all.ids, ...list.ids], impacts: [...all.impacts, ...list.impacts] }), {
-        ids: [],
-        impacts: [],
-      });
-      const best = strongest(merged, perTerm);
-      best.ids.forEach((documentId, index) => result.push({ documentId, term, impact: best.impacts[index] }));
+      const lists = (locale ? [locale] : [...this.locales]).flatMap((each) => this.ranked(each, term) ?? []);
+      const best =
+        lists.length === 1
+          ? lists[0]
+          : strongest({ ids: lists.flatMap((list) => list.ids), impacts: lists.flatMap((list) => list.impacts) }, perTerm);
+      const count = Math.min(perTerm, best.ids.length);
+      for (let index = 0; index < count; index += 1) result.push({ documentId: best.ids[index], term, impact: best.impacts[index] });
     }
     return result;
   }

@@ -34,7 +34,15 @@ export type QueryTerm = { term: string; idf: number; weight: number };
 /** One term of one article, with its impact: log-tf over the article's norm. */
 export type Posting = { documentId: string; term: string; impact: number };
 
-export type TextMatch = { score: number; contributions: Map<string, number> };
+/**
+ * Cosine scores of every candidate sharing a query term. Which terms made a score is only
+ * worked out for the few candidates that end up suggested: most are scored and dropped.
+ */
+export type TextScores = {
+  scores: Map<string, number>;
+  /** Per candidate, each shared term's part of its score. */
+  explain(documentIds: Set<string>): Map<string, Map<string, number>>;
+};
 
 /** What a suggestion carries is the route contract's: the ranking builds exactly what clients read. */
 export type Signals = SuggestionSignals;
@@ -72,21 +80,33 @@ export function selectQueryTerms(source: ArticleProfile, stats: CorpusStats, opt
 }
 
 /** Cosine similarity of every candidate that shares a query term, from postings of those terms only. */
-export function scorePostings(query: QueryTerm[], postings: Posting[]): Map<string, TextMatch> {
+export function scorePostings(query: QueryTerm[], postings: Posting[]): TextScores {
   const byTerm = new Map(query.map((term) => [term.term, term]));
   const queryNorm = Math.sqrt(query.reduce((sum, term) => sum + term.weight * term.weight, 0));
-  const matches = new Map<string, TextMatch>();
-  if (queryNorm === 0) return matches;
-  for (const posting of postings) {
+  const scores = new Map<string, number>();
+  const contribution = (posting: Posting) => {
     const term = byTerm.get(posting.term);
-    if (!term) continue;
-    const contribution = (term.weight * posting.impact) / queryNorm;
-    const match = matches.get(posting.documentId) ?? { score: 0, contributions: new Map() };
-    match.score += contribution;
-    match.contributions.set(posting.term, contribution);
-    matches.set(posting.documentId, match);
+    return term && queryNorm > 0 ? (term.weight * posting.impact) / queryNorm : 0;
+  };
+  for (const posting of postings) {
+    const part = contribution(posting);
+    if (part > 0) scores.set(posting.documentId, (scores.get(posting.documentId) ?? 0) + part);
   }
-  return matches;
+  return {
+    scores,
+    explain(documentIds) {
+      const explained = new Map<string, Map<string, number>>();
+      for (const posting of postings) {
+        if (!documentIds.has(posting.documentId)) continue;
+        const part = contribution(posting);
+        if (part <= 0) continue;
+        const terms = explained.get(posting.documentId) ?? new Map<string, number>();
+        terms.set(posting.term, part);
+        explained.set(posting.documentId, terms);
+      }
+      return explained;
+    },
+  };
 }
 
 function overlap(a: string[], b: string[]): string[] {
@@ -129,8 +149,18 @@ function sharedPeopleWeight(shared: string[], sourcePeople: string[], context: S
   return total > 0 ? shared.reduce((sum, id) => sum + weight(id), 0) / total : 0;
 }
 
-/** Scores one candidate with its reasons, or null when a rule excludes it. */
-export function scoreCandidate(candidate: CandidateProfile, text: TextMatch | undefined, context: ScoringContext): Suggestion | null {
+type Scored = {
+  candidate: CandidateProfile;
+  score: number;
+  signals: Signals;
+  sharedSpeakers: string[];
+  sharedPeople: string[];
+  sharedTags: string[];
+  sameSection: boolean;
+};
+
+/** Scores one candidate, or null when a rule excludes it. Reasons come later, for the few kept. */
+function scoreCandidate(candidate: CandidateProfile, textScore: number, context: ScoringContext): Scored | null {
   const { source, options } = context;
   const gapDays =
     source.storyTime !== null && candidate.storyTime !== null ? Math.abs(source.storyTime - candidate.storyTime) / DAY : null;
@@ -143,7 +173,7 @@ export function scoreCandidate(candidate: CandidateProfile, text: TextMatch | un
   const sameSection = Boolean(source.section && candidate.section && fold(source.section) === fold(candidate.section));
 
   const signals: Signals = {
-    text: text ? Math.min(1, text.score) : 0,
+    text: Math.min(1, textScore),
     people: sharedPeopleWeight(sharedPeople, source.people, context),
     speakers: sharedPeopleWeight(sharedSpeakers, source.speakers, context),
     tags: overlapCoefficient(sharedTags.length, source.tags.length, candidate.tags.length),
@@ -166,13 +196,18 @@ export function scoreCandidate(candidate: CandidateProfile, text: TextMatch | un
   const recencyShare = Math.min(Math.max(recencyWeight, 0), 1);
   const score = relevance * (1 - recencyShare + recencyShare * signals.recency);
   if (score <= 0 || score < options.minScore) return null;
+  return { candidate, score, signals, sharedSpeakers, sharedPeople, sharedTags, sameSection };
+}
 
+function reasonsFor(scored: Scored, termParts: Map<string, number> | undefined, context: ScoringContext): string[] {
+  const { source } = context;
+  const { candidate, sharedSpeakers, sharedPeople, sharedTags, sameSection } = scored;
   const reasons: string[] = [];
   for (const id of sharedSpeakers.slice(0, 2)) reasons.push(`quotes ${context.personName(id)}`);
   const mentionedOnly = sharedPeople.filter((id) => !sharedSpeakers.includes(id));
   for (const id of mentionedOnly.slice(0, 2)) reasons.push(`both mention ${context.personName(id)}`);
-  if (text && text.contributions.size > 0) {
-    const terms = [...text.contributions.entries()]
+  if (termParts && termParts.size > 0) {
+    const terms = [...termParts.entries()]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, 3)
       .map(([term]) => source.labels[term] ?? term);
@@ -182,41 +217,35 @@ export function scoreCandidate(candidate: CandidateProfile, text: TextMatch | un
   if (sameSection) reasons.push(`same section: ${candidate.section}`);
   const gap = describeGap(source.storyTime, candidate.storyTime);
   if (gap) reasons.push(gap);
-
-  return {
-    documentId: candidate.documentId,
-    title: candidate.title,
-    slug: candidate.slug,
-    locale: candidate.locale,
-    score,
-    reasons,
-    signals,
-  };
+  return reasons;
 }
 
 /** The best suggestions, excluding the source and any documentId in `excluded`. */
 export function rankCandidates(
   candidates: CandidateProfile[],
-  textMatches: Map<string, TextMatch>,
+  text: TextScores,
   context: ScoringContext,
   excluded: Set<string>,
   limit = context.options.limit,
 ): Suggestion[] {
-  const scored: { suggestion: Suggestion; exact: number }[] = [];
+  const scored: Scored[] = [];
   for (const candidate of candidates) {
     if (candidate.documentId === context.source.documentId || excluded.has(candidate.documentId)) continue;
-    const suggestion = scoreCandidate(candidate, textMatches.get(candidate.documentId), context);
-    if (suggestion) scored.push({ suggestion, exact: suggestion.score });
+    const result = scoreCandidate(candidate, text.scores.get(candidate.documentId) ?? 0, context);
+    if (result) scored.push(result);
   }
   // Ranked on the exact score; clients see it rounded to three decimals and the signals to four
   // (the last digits depend on the order of a floating-point sum, which is no information).
+  const kept = scored.sort((a, b) => b.score - a.score || a.candidate.documentId.localeCompare(b.candidate.documentId)).slice(0, limit);
+  const termParts = text.explain(new Set(kept.map((entry) => entry.candidate.documentId)));
   const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
-  return scored
-    .sort((a, b) => b.exact - a.exact || a.suggestion.documentId.localeCompare(b.suggestion.documentId))
-    .slice(0, limit)
-    .map(({ suggestion }) => ({
-      ...suggestion,
-      score: round(suggestion.score, 3),
-      signals: Object.fromEntries(Object.entries(suggestion.signals).map(([signal, value]) => [signal, round(value, 4)])) as Signals,
-    }));
+  return kept.map((entry) => ({
+    documentId: entry.candidate.documentId,
+    title: entry.candidate.title,
+    slug: entry.candidate.slug,
+    locale: entry.candidate.locale,
+    score: round(entry.score, 3),
+    reasons: reasonsFor(entry, termParts.get(entry.candidate.documentId), context),
+    signals: Object.fromEntries(Object.entries(entry.signals).map(([signal, value]) => [signal, round(value, 4)])) as Signals,
+  }));
 }

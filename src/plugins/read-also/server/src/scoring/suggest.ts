@@ -47,6 +47,20 @@ export type SuggestRequest = {
   excluded?: Set<string>;
 };
 
+/** The `count` best-scoring ids (ties by id): a typed-array sort finds the cut, so only the kept ones are compared. */
+export function strongestCandidates(scores: Map<string, number>, count: number): string[] {
+  let entries = [...scores.entries()];
+  if (entries.length > count) {
+    const values = Float64Array.from(entries, ([, score]) => score).sort();
+    const cut = values[values.length - count];
+    entries = entries.filter(([, score]) => score >= cut);
+  }
+  return entries
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, count)
+    .map(([id]) => id);
+}
+
 export async function suggest(data: RankingData, settings: SuggestSettings, request: SuggestRequest): Promise<Suggestion[]> {
   const { source, within } = request;
   const locale = source.locale;
@@ -58,10 +72,7 @@ export async function suggest(data: RankingData, settings: SuggestSettings, requ
     ? await data.postingsOfDocuments(within, terms, candidateLocale)
     : await data.postingsFor(terms, candidateLocale, settings.postingsPerTerm);
   const textMatches = scorePostings(query, postings);
-  const byText = [...textMatches.entries()]
-    .sort((a, b) => b[1].score - a[1].score || (a[0] < b[0] ? -1 : 1))
-    .slice(0, settings.candidatePool)
-    .map(([id]) => id);
+  const byText = strongestCandidates(textMatches.scores, settings.candidatePool);
   const byPeople = within
     ? within
     : await data.articlesSharingPeople([...source.people, ...source.speakers], candidateLocale, settings.candidatePool);

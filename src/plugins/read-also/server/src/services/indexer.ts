@@ -104,20 +104,22 @@ export const createIndexer = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       const pageSize = 500;
       let done = 0;
-      for (let offset = 0; offset < total; offset += pageSize) {
-        const rows = (await strapi.db.query(ARTICLE).findMany({
-          where: { publishedAt: { $notNull: true } },
-          populate: ARTICLE_POPULATE,
-          orderBy: { id: 'asc' },
-          offset,
-          limit: pageSize,
-        })) as unknown as ArticleRow[];
-        const profiles = rows.map((row) => this.profileOf(row));
-        await repository().addProfiles(profiles);
-        for (const profile of profiles) memory.add(profile);
-        done += rows.length;
-        onProgress?.(done, total, 'indexing');
-      }
+      await repository().withoutPostingIndexes(async () => {
+        for (let offset = 0; offset < total; offset += pageSize) {
+          const rows = (await strapi.db.query(ARTICLE).findMany({
+            where: { publishedAt: { $notNull: true } },
+            populate: ARTICLE_POPULATE,
+            orderBy: { id: 'asc' },
+            offset,
+            limit: pageSize,
+          })) as unknown as ArticleRow[];
+          const profiles = rows.map((row) => this.profileOf(row));
+          await repository().addProfiles(profiles);
+          for (const profile of profiles) memory.add(profile);
+          done += rows.length;
+          onProgress?.(done, total, 'indexing');
+        }
+      });
 
       let prepared = 0;
       let after: { documentId: string; locale: string } | null = null;
