@@ -3,6 +3,20 @@ import { secret } from '../src/lib/secrets';
 import { DEFAULT_UPLOAD_MAX_FILE_SIZE } from './middlewares';
 
 /** Newsdesk stores people's photos: images only, and never SVG, which can carry scripts. */
+/**
+ * An Apollo plugin whose landing page is one line of text. `landingPage: false` is not enough:
+ * Apollo then serves its production splash page, which loads Apollo's scripts from their CDN.
+ */
+const plainLandingPage = () => ({
+  async serverWillStart() {
+    return {
+      async renderLandingPage() {
+        return { html: '<!doctype html><title>Newsdesk GraphQL</title><p>POST GraphQL queries to this URL.</p>' };
+      },
+    };
+  },
+});
+
 const DEFAULT_UPLOAD_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif'];
 const DENIED_UPLOAD_TYPES = ['image/svg+xml', 'text/html', 'application/xhtml+xml', 'text/javascript', 'application/javascript', 'application/x-sh', 'application/x-msdownload', 'application/x-dosexec'];
 
@@ -45,7 +59,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
         endpoint: '/graphql',
         shadowCRUD: true,
         // The landing page (GraphQL sandbox) is for development only.
-        landingPage: !production && env.bool('GRAPHQL_LANDING_PAGE', true),
+        landingPage: !production && env.bool('GRAPHQL_LANDING_PAGE', true) ? true : plainLandingPage,
         depthLimit: env.int('GRAPHQL_DEPTH_LIMIT', 8),
         amountLimit: env.int('GRAPHQL_AMOUNT_LIMIT', 100),
         defaultLimit: env.int('API_DEFAULT_LIMIT', 25),
