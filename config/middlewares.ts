@@ -53,6 +53,16 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
         formidable: { maxFileSize: env.int('UPLOAD_MAX_FILE_SIZE', DEFAULT_UPLOAD_MAX_FILE_SIZE) },
       },
     },
+    {
+      // In front of Apollo: fragment cycles, alias floods and huge lists answer 400, not 500 or a long stall.
+      name: 'global::graphql-guard',
+      config: {
+        maxTokens: env.int('GRAPHQL_MAX_TOKENS', 10_000),
+        maxRootFields: env.int('GRAPHQL_MAX_ROOT_FIELDS', 20),
+        maxVariableListItems: env.int('GRAPHQL_MAX_LIST_ITEMS', 1_000),
+        maxBodyBytes: env.int('GRAPHQL_MAX_BODY_BYTES', 1024 * 1024),
+      },
+    },
     'strapi::session',
     'strapi::favicon',
     'strapi::public',
