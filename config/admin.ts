@@ -16,6 +16,12 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
   secrets: {
     encryptionKey: secret('ENCRYPTION_KEY'),
   },
+  // /admin/login and the other admin auth routes: ADMIN_RATE_LIMIT_MAX tries per window, per e-mail and address.
+  rateLimit: {
+    enabled: env.bool('ADMIN_RATE_LIMIT_ENABLED', true),
+    interval: env.int('ADMIN_RATE_LIMIT_WINDOW_MINUTES', 5) * 60_000,
+    max: env.int('ADMIN_RATE_LIMIT_MAX', 5),
+  },
   flags: {
     nps: false,
     promoteEE: false,

@@ -1,5 +1,24 @@
 import type { Core } from '@strapi/strapi';
 import { secret } from '../src/lib/secrets';
+import { DEFAULT_UPLOAD_MAX_FILE_SIZE } from './middlewares';
+
+/** Newsdesk stores people's photos: images only, and never SVG, which can carry scripts. */
+/**
+ * An Apollo plugin whose landing page is one line of text. `landingPage: false` is not enough:
+ * Apollo then serves its production splash page, which loads Apollo's scripts from their CDN.
+ */
+const plainLandingPage = () => ({
+  async serverWillStart() {
+    return {
+      async renderLandingPage() {
+        return { html: '<!doctype html><title>Newsdesk GraphQL</title><p>POST GraphQL queries to this URL.</p>' };
+      },
+    };
+  },
+});
+
+const DEFAULT_UPLOAD_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif'];
+const DENIED_UPLOAD_TYPES = ['image/svg+xml', 'text/html', 'application/xhtml+xml', 'text/javascript', 'application/javascript', 'application/x-sh', 'application/x-msdownload', 'application/x-dosexec'];
 
 const config = ({ env }: Core.Config.Shared.ConfigParams) => {
   const production = env('NODE_ENV', 'development') === 'production';
@@ -8,6 +27,21 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
       config: {
         jwtSecret: secret('JWT_SECRET'),
         jwt: { expiresIn: env('JWT_EXPIRES_IN', '7d') },
+        // Login, registration and password reset: at most AUTH_RATE_LIMIT_MAX tries per window, per client address.
+        ratelimit: {
+          enabled: env.bool('AUTH_RATE_LIMIT_ENABLED', true),
+          interval: env.int('AUTH_RATE_LIMIT_WINDOW_MINUTES', 5) * 60_000,
+          max: env.int('AUTH_RATE_LIMIT_MAX', 5),
+        },
+      },
+    },
+    upload: {
+      config: {
+        sizeLimit: env.int('UPLOAD_MAX_FILE_SIZE', DEFAULT_UPLOAD_MAX_FILE_SIZE),
+        security: {
+          allowedTypes: env.array('UPLOAD_ALLOWED_TYPES', DEFAULT_UPLOAD_TYPES),
+          deniedTypes: DENIED_UPLOAD_TYPES,
+        },
       },
     },
     'read-also': {
@@ -25,7 +59,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
         endpoint: '/graphql',
         shadowCRUD: true,
         // The landing page (GraphQL sandbox) is for development only.
-        landingPage: !production && env.bool('GRAPHQL_LANDING_PAGE', true),
+        landingPage: !production && env.bool('GRAPHQL_LANDING_PAGE', true) ? true : plainLandingPage,
         depthLimit: env.int('GRAPHQL_DEPTH_LIMIT', 8),
         amountLimit: env.int('GRAPHQL_AMOUNT_LIMIT', 100),
         defaultLimit: env.int('API_DEFAULT_LIMIT', 25),

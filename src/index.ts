@@ -7,9 +7,11 @@ import { seedIfEmpty } from './importer/seed';
 import { registerLinkResolution } from './importer/link-resolution';
 import { completeEditorialRolesOnce } from './bootstrap/admin-roles';
 import { grantEditorialRolesOnce } from './plugins/read-also/server/src/permissions';
+import { registerQueryShapeErrors } from './lib/query-shape-errors';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    registerQueryShapeErrors(strapi);
     registerContentRules(strapi);
     registerGraphqlPolicies(strapi);
     registerGraphqlFormats(strapi);

@@ -9,6 +9,27 @@ export async function loadCompiledStrapi(appDir = APP_DIR): Promise<Core.Strapi>
   return createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false }).load();
 }
 
+type Pool = { numUsed(): number; numPendingAcquires(): number; numPendingCreates(): number };
+
+/**
+ * Waits (at most `timeoutMs`) until no query holds or awaits a database connection.
+ * Strapi starts some work in the background (on a new PostgreSQL database, right after
+ * the first boot); destroying the pool under it rejects a pending acquire with "aborted",
+ * an unhandled rejection that made a successful import exit 1.
+ */
+async function settleDatabase(strapi: Core.Strapi, timeoutMs = 10_000): Promise<void> {
+  const pool = (strapi.db?.connection?.client as { pool?: Pool } | undefined)?.pool;
+  if (!pool) return;
+  const deadline = Date.now() + timeoutMs;
+  let quietChecks = 0;
+  // Two quiet looks in a row: work that a finished query schedules gets its turn too.
+  while (Date.now() < deadline && quietChecks < 2) {
+    const busy = pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() > 0;
+    quietChecks = busy ? 0 : quietChecks + 1;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /**
  * Boots the app's compiled Strapi (scripts/run.js compiles first) for a command-line task, without the HTTP server,
  * and always shuts it down. The task decides the exit code.
@@ -23,6 +44,7 @@ export async function withStrapi<T>(task: (strapi: Core.Strapi) => Promise<T>): 
   try {
     return await task(strapi);
   } finally {
+    await settleDatabase(strapi);
     await strapi.destroy();
   }
 }

@@ -10,13 +10,21 @@ const READ_QUERIES = [
   ['relatedLink', 'relatedLinks'],
 ].flatMap(([single, plural]) => [`Query.${single}`, `Query.${plural}`, `Query.${plural}_connection`]);
 
-/** GraphQL readers get the same published-only rule as REST readers. */
+/** users-permissions' GraphQL reads of accounts and roles, closed to read-only tokens as over REST. */
+const ACCOUNT_QUERIES = ['usersPermissionsUser', 'usersPermissionsUsers', 'usersPermissionsUsers_connection', 'usersPermissionsRole', 'usersPermissionsRoles', 'usersPermissionsRoles_connection'].map(
+  (query) => `Query.${query}`,
+);
+
+/** GraphQL readers get the same rules as REST readers: published content only, no accounts for read-only tokens. */
 export function registerGraphqlPolicies(strapi: Core.Strapi): void {
   strapi
     .plugin('graphql')
     .service('extension')
     .use(() => ({
-      resolversConfig: Object.fromEntries(READ_QUERIES.map((query) => [query, { policies: ['global::published-only'] }])),
+      resolversConfig: {
+        ...Object.fromEntries(READ_QUERIES.map((query) => [query, { policies: ['global::published-only'] }])),
+        ...Object.fromEntries(ACCOUNT_QUERIES.map((query) => [query, { policies: ['global::not-for-read-only-tokens'] }])),
+      },
     }));
 }
 

@@ -1,19 +1,24 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { apiTokenType, type AuthLike } from '../lib/auth';
 
 /**
  * Strapi 5 lets any client that may `find` a type ask for `status=draft` (REST) or
  * `status: DRAFT` (GraphQL). Unpublished stories can be under embargo, so only a
  * full-access API token (a trusted preview server) may read drafts.
  */
-type AuthLike = { strategy?: { name?: string }; credentials?: { type?: string } | null };
-
 export function mayReadDrafts(auth: AuthLike | undefined): boolean {
-  return auth?.strategy?.name === 'api-token' && auth.credentials?.type === 'full-access';
+  return apiTokenType(auth) === 'full-access';
 }
 
+/**
+ * Strapi's Document Service reads every status that is not exactly "published" as
+ * "draft": "PUBLISHED", an empty "status=", an array (`status[0]=draft`, a repeated
+ * `status=`) or an object (`status[$eq]=draft`) all return drafts. So only no status at
+ * all, or exactly "published", is a request for published content.
+ */
 export function asksForDrafts(status: unknown): boolean {
-  return typeof status === 'string' && status.toLowerCase() !== 'published';
+  return status !== undefined && status !== 'published';
 }
 
 const publishedOnly: Core.PolicyHandler = (policyContext) => {

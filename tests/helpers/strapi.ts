@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import type { Core } from '@strapi/strapi';
 import { loadCompiledStrapi } from '../../scripts/lib/strapi';
 import { APP_DIR, applyTestEnvironment, testDatabaseClient } from './environment';
+import { overrideEnvironment } from './environment-override';
 
 export type Throwaway = { drop(): Promise<void> };
 
@@ -64,20 +65,33 @@ async function createThrowawayDatabase(): Promise<Throwaway> {
 
 /**
  * Boots one real Strapi on a throw-away database, or on `reuse` (the database of an
- * app stopped with keepDatabase, to test what survives a restart).
+ * app stopped with keepDatabase, to test what survives a restart). `environment` is set
+ * on top of the test settings (e.g. NODE_ENV=production) and restored by stop().
  */
-export async function startTestApp(options: { reuse?: Throwaway } = {}): Promise<TestApp> {
+export async function startTestApp(options: { reuse?: Throwaway; environment?: Record<string, string | undefined> } = {}): Promise<TestApp> {
   if (!options.reuse) applyTestEnvironment();
+  const restoreEnvironment = overrideEnvironment(options.environment ?? {});
   const database = options.reuse ?? (await createThrowawayDatabase());
-  const strapi = await loadCompiledStrapi(APP_DIR);
-  await strapi.server.mount();
+  let strapi: Core.Strapi;
+  try {
+    strapi = await loadCompiledStrapi(APP_DIR);
+    await strapi.server.mount();
+  } catch (error) {
+    restoreEnvironment();
+    if (!options.reuse) await database.drop();
+    throw error;
+  }
   return {
     strapi,
     server: strapi.server.httpServer,
     database,
     async stop(stopOptions = {}) {
-      await strapi.destroy();
-      if (!stopOptions.keepDatabase) await database.drop();
+      try {
+        await strapi.destroy();
+        if (!stopOptions.keepDatabase) await database.drop();
+      } finally {
+        restoreEnvironment();
+      }
     },
   };
 }

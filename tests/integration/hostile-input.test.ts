@@ -1,0 +1,421 @@
+/**
+ * Generated hostile input against every way in: the REST query parser, REST bodies,
+ * GraphQL, the importer and the read-also suggestions endpoint. Whatever comes in, each
+ * case must answer below 500 (a 4xx says why), within a time bound, leave the server
+ * answering, and write nothing to the content tables.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import { startTestApp, type TestApp } from '../helpers/strapi';
+import { ARTICLE, PERSON, QUOTE, RELATED_LINK, apiToken } from '../helpers/fixtures';
+import { buildNewsroom, type Newsroom } from '../helpers/newsroom';
+import { HOSTILE_STRINGS, OPERATORS, seededRandom, toQueryString, type Random } from '../helpers/hostile';
+import { importFiles } from '../../src/importer/batch';
+import { parseStory } from '../../src/importer/parser';
+import { MAX_STORY_BYTES } from '../../src/importer/files';
+
+const SEED = 20240607;
+const CASE_TIME_LIMIT_MS = 5_000;
+const CONTENT_TABLES = [ARTICLE, PERSON, QUOTE, RELATED_LINK] as const;
+
+let app: TestApp;
+let newsroom: Newsroom;
+let fullAccess: string;
+let readOnly: string;
+let tried = 0;
+let workDir: string;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  newsroom = await buildNewsroom(app.strapi);
+  fullAccess = await apiToken(app.strapi, 'full-access');
+  readOnly = await apiToken(app.strapi, 'read-only');
+  workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-hostile-'));
+});
+afterAll(async () => {
+  console.log(`hostile input: ${tried} generated cases tried`);
+  fs.rmSync(workDir, { recursive: true, force: true });
+  await app?.stop();
+});
+
+async function contentCounts(): Promise<number[]> {
+  return Promise.all(CONTENT_TABLES.map((uid) => app.strapi.db.query(uid).count()));
+}
+
+/** Builds an object with an own property even for "__proto__" (a computed key never sets the prototype). */
+const entry = (key: string, value: unknown): Record<string, unknown> => ({ [key]: value });
+
+type HttpCase = { name: string; send: () => request.Test };
+
+/** Runs one case: bounded time, below 500, an explained 4xx, the server still up, nothing written. */
+async function expectHarmless(httpCase: HttpCase) {
+  tried += 1;
+  const before = await contentCounts();
+  const started = Date.now();
+  const res = await httpCase.send().timeout(CASE_TIME_LIMIT_MS + 1_000);
+  const elapsed = Date.now() - started;
+  const context = `${httpCase.name} → ${res.status} in ${elapsed} ms: ${JSON.stringify(res.body).slice(0, 300)}`;
+  if (res.status >= 500 || elapsed >= CASE_TIME_LIMIT_MS) throw new Error(context);
+  const gqlErrors = (res.body?.errors ?? []) as { message?: string; extensions?: { code?: string } }[];
+  if (gqlErrors.some((error) => error.extensions?.code === 'INTERNAL_SERVER_ERROR')) throw new Error(`internal GraphQL error: ${context}`);
+  // 414 and 431 come from Node's HTTP parser itself (URL or headers too long): a status line, no body.
+  if (res.status >= 400 && ![414, 431].includes(res.status)) {
+    const message = res.body?.error?.message ?? gqlErrors[0]?.message;
+    if (typeof message !== 'string' || message.length === 0) throw new Error(`a ${res.status} without a message: ${context}`);
+  }
+  expect((await request(app.server).get('/_health')).status).toBe(204);
+  expect(await contentCounts()).toEqual(before);
+  return res;
+}
+
+// --- REST query parser --------------------------------------------------------------------------
+
+const FIELDS = ['title', 'slug', 'name', 'text', 'label', 'people', 'quotes', 'relatedLinks', 'speaker', 'article', 'createdBy', 'password', 'id', 'documentId', 'locale', 'publishedAt'];
+
+function nestedFilter(random: Random, depth: number): unknown {
+  if (depth === 0) return random.pick(HOSTILE_STRINGS);
+  const key = random.chance(0.5) ? random.pick(OPERATORS) : random.pick(FIELDS);
+  if (key === '$in' || key === '$or' || key === '$and') {
+    return entry(key, Array.from({ length: 1 + random.int(3) }, () => nestedFilter(random, depth - 1)));
+  }
+  return entry(key, nestedFilter(random, depth - 1));
+}
+
+function nestedPopulate(random: Random, depth: number): unknown {
+  if (depth === 0) return random.pick(['*', 'true', 'false', ...HOSTILE_STRINGS.slice(0, 8)]);
+  const relation = random.pick(['people', 'quotes', 'relatedLinks', 'articles', 'speaker', 'targetArticle', 'createdBy', 'photo', 'nope', '__proto__', '$where']);
+  return entry(relation, random.chance(0.7) ? { populate: nestedPopulate(random, depth - 1) } : nestedPopulate(random, depth - 1));
+}
+
+const PAGINATION_VALUES = ['1e9', '1000000000', '-1', '0', 'NaN', 'abc', '1e308', '99999999999999999999999', '', '1.5', '[]', '-0', 'Infinity'];
+
+function restQueryCase(random: Random, index: number): HttpCase {
+  const endpoint = random.pick(['/api/articles', '/api/people', '/api/quotes', '/api/related-links', `/api/articles/${newsroom.articles.seed.documentId}`, '/api/users']);
+  const kind = random.pick(['filters', 'populate', 'sort', 'pagination', 'fields', 'mixed', 'raw'] as const);
+  const parts: string[] = [];
+  if (kind === 'filters' || kind === 'mixed') parts.push(...toQueryString(entry('filters', nestedFilter(random, 1 + random.int(random.chance(0.3) ? 40 : 6)))));
+  if (kind === 'populate' || kind === 'mixed') parts.push(...toQueryString(entry('populate', nestedPopulate(random, 1 + random.int(random.chance(0.3) ? 30 : 5)))));
+  if (kind === 'sort' || kind === 'mixed') {
+    const sort = Array.from({ length: 1 + random.int(4) }, () => `${random.pick([...FIELDS, ...HOSTILE_STRINGS])}:${random.pick(['asc', 'desc', 'DROP', ''])}`);
+    parts.push(...toQueryString({ sort: random.chance(0.5) ? sort.join(',') : Object.fromEntries(sort.map((value, i) => [i, value])) }));
+  }
+  if (kind === 'pagination' || kind === 'mixed') {
+    parts.push(...toQueryString({
+      pagination: random.chance(0.5)
+        ? { page: random.pick(PAGINATION_VALUES), pageSize: random.pick(PAGINATION_VALUES) }
+        : { start: random.pick(PAGINATION_VALUES), limit: random.pick(PAGINATION_VALUES) },
+    }));
+  }
+  if (kind === 'fields') parts.push(...toQueryString({ fields: Array.from({ length: 1 + random.int(5) }, () => random.pick([...FIELDS, ...HOSTILE_STRINGS])) }));
+  if (kind === 'raw') {
+    parts.push(
+      random.pick([
+        'filters[$where]=1==1',
+        '__proto__[polluted]=yes',
+        'constructor[prototype][polluted]=yes',
+        'filters[title][$eq][__proto__][polluted]=yes',
+        `${'a'.repeat(20_000)}=1`,
+        Array.from({ length: 3_000 }, (_, i) => `p${i}=1`).join('&'),
+        `filters[title][$in][${'9'.repeat(12)}]=x`,
+        `filters[documentId][$in]=${Array.from({ length: 2_000 }, (_, i) => `id${i}`).join('&filters[documentId][$in]=')}`,
+        'locale=../../etc&status=published',
+        'populate=*&populate[people][populate]=*',
+        'sort[0][title]=asc&sort[0][__proto__]=x',
+        '%ZZ=%E0%A4%A',
+      ]),
+    );
+  }
+  const query = parts.join('&');
+  const authorize = random.chance(0.3);
+  return {
+    name: `REST query #${index} (${kind}, ${endpoint}${authorize ? ', full-access' : ''}) ?${query.slice(0, 200)}`,
+    send: () => {
+      const req = request(app.server).get(`${endpoint}?${query}`);
+      return authorize ? req.set('Authorization', `Bearer ${fullAccess}`) : req;
+    },
+  };
+}
+
+describe('REST query parser', () => {
+  const count = 150;
+  // Built when the test runs: the cases point at documents that beforeAll creates.
+  const generate = () => {
+    const random = seededRandom(SEED);
+    return Array.from({ length: count }, (_, index) => restQueryCase(random, index));
+  };
+
+  test(`${count} generated queries answer below 500, in time, and write nothing`, async () => {
+    for (const httpCase of generate()) await expectHarmless(httpCase);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  test('a page size of a billion is capped at the configured maximum', async () => {
+    const res = await expectHarmless({ name: 'pageSize=1e9', send: () => request(app.server).get('/api/articles?pagination[pageSize]=1000000000') });
+    expect(res.status).toBe(200);
+    expect(res.body.meta.pagination.pageSize).toBeLessThanOrEqual(100);
+  });
+});
+
+// --- REST bodies --------------------------------------------------------------------------------
+
+function restBodyCase(random: Random, index: number): HttpCase {
+  const target = random.pick(['articles', 'people', 'quotes', 'related-links']);
+  const method = random.pick(['post', 'put'] as const);
+  const url = method === 'post' ? `/api/${target}` : `/api/${target}/${random.pick([newsroom.articles.seed.documentId, 'no-such-document', ...HOSTILE_STRINGS.slice(0, 5).map(encodeURIComponent)])}`;
+  const hostile = random.pick(HOSTILE_STRINGS);
+  // Every body is invalid: no data object, an unknown or private key, or a relation to nothing.
+  const bodies: unknown[] = [
+    { data: hostile },
+    { data: [hostile] },
+    { data: null },
+    { notData: { title: hostile } },
+    { data: entry('__proto__', { polluted: true }) },
+    { data: { title: 'x', [random.pick(['password', 'createdBy', 'publishedAt', 'id', '$where', 'constructor', 'importChecksum2'])]: hostile } },
+    { data: { title: 'x', people: [hostile, `${hostile}-2`] } },
+    { data: { title: 'x', people: { connect: [{ documentId: hostile }] } } },
+    { data: { title: 'x', unknownField: nestedFilter(random, 3) } },
+    { data: nestedFilter(random, 12) },
+  ];
+  const body = random.pick(bodies);
+  return {
+    name: `REST body #${index} ${method.toUpperCase()} ${url} ${JSON.stringify(body).slice(0, 160)}`,
+    send: () => request(app.server)[method](url).set('Authorization', `Bearer ${fullAccess}`).send(body as object),
+  };
+}
+
+describe('REST bodies', () => {
+  const count = 60;
+  // Built when the test runs: the cases point at documents that beforeAll creates.
+  const generate = () => {
+    const random = seededRandom(SEED + 1);
+    return Array.from({ length: count }, (_, index) => restBodyCase(random, index));
+  };
+
+  test(`${count} generated invalid bodies from a full-access token are refused with a 4xx and write nothing`, async () => {
+    for (const httpCase of generate()) {
+      const res = await expectHarmless(httpCase);
+      if (res.status < 400) throw new Error(`accepted: ${httpCase.name} → ${res.status}`);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+// --- GraphQL ------------------------------------------------------------------------------------
+
+function deepQuery(depth: number): string {
+  let selection = 'name';
+  for (let level = 0; level < depth; level += 1) selection = level % 2 === 0 ? `articles { title people { ${selection} } }` : `people { name ${selection.startsWith('articles') ? selection : ''} }`;
+  return `{ people { ${selection} } }`;
+}
+
+function graphqlCase(random: Random, index: number): HttpCase {
+  const kind = random.pick(['deep', 'aliases', 'list-literal', 'list-variable', 'fragments', 'batch', 'strings', 'directives', 'mutation'] as const);
+  let body: unknown;
+  switch (kind) {
+    case 'deep':
+      body = { query: deepQuery(9 + random.int(40)) };
+      break;
+    case 'aliases':
+      body = { query: `{ ${Array.from({ length: 500 + random.int(4_500) }, (_, i) => `a${i}: articles { title }`).join(' ')} }` };
+      break;
+    case 'list-literal':
+      body = { query: `{ articles(filters: { documentId: { in: [${Array.from({ length: 1_000 + random.int(20_000) }, (_, i) => `"id${i}"`).join(',')}] } }) { title } }` };
+      break;
+    case 'list-variable':
+      body = {
+        query: 'query ($ids: [String]) { articles(filters: { documentId: { in: $ids } }) { title } }',
+        variables: { ids: Array.from({ length: 1_000 + random.int(80_000) }, (_, i) => `${i}`) },
+      };
+      break;
+    case 'fragments':
+      body = { query: 'query { articles { ...A } } fragment A on Article { title ...B } fragment B on Article { slug ...A }' };
+      break;
+    case 'batch':
+      body = Array.from({ length: 100 + random.int(900) }, () => ({ query: '{ articles { title } }' }));
+      break;
+    case 'strings':
+      body = { query: `{ articles(filters: { title: { ${random.pick(['eq', 'contains', 'foo', '$where', '__proto__'])}: ${JSON.stringify(random.pick(HOSTILE_STRINGS))} } }) { title } }` };
+      break;
+    case 'directives':
+      body = { query: `{ articles { title ${'@include(if: true) '.repeat(1_000 + random.int(4_000))} } }` };
+      break;
+    case 'mutation':
+      body = { query: `mutation { createArticle(data: { title: ${JSON.stringify(random.pick(HOSTILE_STRINGS))} }) { documentId } }` };
+      break;
+  }
+  const authorize = kind !== 'mutation' && random.chance(0.3);
+  return {
+    name: `GraphQL #${index} (${kind}${authorize ? ', full-access' : ''}) ${JSON.stringify(body).slice(0, 160)}`,
+    send: () => {
+      const req = request(app.server).post('/graphql').set('Content-Type', 'application/json');
+      return (authorize ? req.set('Authorization', `Bearer ${fullAccess}`) : req).send(JSON.stringify(body));
+    },
+  };
+}
+
+describe('GraphQL', () => {
+  const count = 60;
+  // Built when the test runs: the cases point at documents that beforeAll creates.
+  const generate = () => {
+    const random = seededRandom(SEED + 2);
+    return Array.from({ length: count }, (_, index) => graphqlCase(random, index));
+  };
+
+  test(`${count} generated operations answer below 500, in time, and write nothing`, async () => {
+    for (const httpCase of generate()) await expectHarmless(httpCase);
+  });
+
+  test('a query deeper than the depth limit is refused with a message', async () => {
+    const res = await expectHarmless({ name: 'depth 12', send: () => request(app.server).post('/graphql').send({ query: deepQuery(12) }) });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].message).toMatch(/depth/i);
+  });
+
+  test('thousands of aliases are refused before any of them runs', async () => {
+    const query = `{ ${Array.from({ length: 2_000 }, (_, i) => `a${i}: articles { title }`).join(' ')} }`;
+    const res = await expectHarmless({ name: '2000 aliases', send: () => request(app.server).post('/graphql').send({ query }) });
+    expect(res.status).toBe(400);
+    expect(res.body.data).toBeUndefined();
+  });
+});
+
+// --- Importer -----------------------------------------------------------------------------------
+
+const RTL_AND_INVISIBLE = ['\u200F', '\u200E', '\u202E', '\u202B', '\u2066', '\u2069', '\u200B', '\u200D', '\uFEFF', '\u00AD'];
+const QUOTES = ['“', '”', '"', '«', '»', '‘', '’', '„'];
+const WORDS = ['Ukraine', 'Zelensky', 'said', 'Trudeau', 'the', 'minister', 'war', 'aid', 'Canada', 'peace', 'continued', 'declared'];
+
+function storyText(random: Random): string {
+  const paragraphs = Array.from({ length: 1 + random.int(12) }, () => {
+    const words = Array.from({ length: 3 + random.int(40) }, () => random.pick(WORDS));
+    if (random.chance(0.5)) words.splice(random.int(words.length), 0, random.pick(QUOTES)); // unbalanced quotes
+    if (random.chance(0.4)) words.splice(random.int(words.length), 0, random.pick(RTL_AND_INVISIBLE).repeat(1 + random.int(5)));
+    // A NUL byte makes the file binary, which the random-bytes cases cover; here the story must stay text.
+    if (random.chance(0.2)) words.push(random.pick(HOSTILE_STRINGS).split(String.fromCharCode(0)).join(''));
+    if (random.chance(0.15)) return `• Read also: ${words.join(' ')}`;
+    return words.join(' ');
+  });
+  const frontMatter = random.chance(0.3)
+    ? `---\n${random.pick(['title', 'locale', 'publishedAt', 'tags', '__proto__', 'constructor', 'sourceId'])}: ${random.pick(HOSTILE_STRINGS).replace(/\n/gu, ' ')}\n${random.chance(0.5) ? '---\n' : ''}`
+    : '';
+  return frontMatter + paragraphs.join(random.pick(['\n', '\n\n', '\r\n', '\u2028']));
+}
+
+type ImportCase = { name: string; bytes: Buffer; mustFail: boolean };
+
+function importCase(random: Random, index: number): ImportCase {
+  const kind = random.pick(['random-bytes', 'control-characters', 'story', 'story', 'story', 'not-utf8', 'ninjs'] as const);
+  switch (kind) {
+    case 'random-bytes':
+      return { name: `#${index} random bytes`, bytes: Buffer.from(Array.from({ length: 1 + random.int(4096) }, () => random.int(256))), mustFail: true };
+    case 'control-characters':
+      return { name: `#${index} control characters`, bytes: Buffer.from(`${storyText(random)}\u0007\u001B[31m${storyText(random)}`), mustFail: true };
+    case 'not-utf8':
+      return { name: `#${index} Latin-1 bytes`, bytes: Buffer.concat([Buffer.from('Zelensky said '), Buffer.from([0xe9, 0xe8, 0xff, 0xfe]), Buffer.from(' hello')]), mustFail: true };
+    case 'ninjs':
+      return {
+        name: `#${index} hostile ninjs`,
+        bytes: Buffer.from(random.pick([
+          '{"__proto__": {"polluted": true}, "body_text": "x"}',
+          `{"headlines": [{"value": ${JSON.stringify(random.pick(HOSTILE_STRINGS))}}]}`,
+          '['.repeat(5_000) + ']'.repeat(5_000),
+          '{"body_text": 42, "people": "nobody"}',
+          '{"headlines": "x", "body_text": "y", "language": "xx"}',
+        ])),
+        mustFail: true,
+      };
+    default:
+      return { name: `#${index} odd story`, bytes: Buffer.from(storyText(random)), mustFail: false };
+  }
+}
+
+describe('importer', () => {
+  const count = 60;
+  // Built when the test runs: the cases point at documents that beforeAll creates.
+  const generate = () => {
+    const random = seededRandom(SEED + 3);
+    return Array.from({ length: count }, (_, index) => importCase(random, index));
+  };
+
+  test(`${count} generated files import all or nothing, in time, and never twice`, async () => {
+    for (const [index, importing] of generate().entries()) {
+      tried += 1;
+      const file = path.join(workDir, `case-${index}${importing.name.includes('ninjs') ? '.ninjs.json' : '.txt'}`);
+      fs.writeFileSync(file, importing.bytes);
+      const before = await contentCounts();
+      const started = Date.now();
+      const summary = await importFiles(app.strapi, [file]);
+      const elapsed = Date.now() - started;
+      expect(elapsed).toBeLessThan(CASE_TIME_LIMIT_MS);
+      const [result] = summary.results;
+      const after = await contentCounts();
+      if ('failure' in result) {
+        expect(result.failure.length).toBeGreaterThan(0);
+        expect(after).toEqual(before); // all or nothing
+      } else {
+        if (importing.mustFail) throw new Error(`${importing.name} was imported`);
+        expect(['created', 'updated']).toContain(result.outcome.status);
+        // A rerun changes nothing.
+        const again = await importFiles(app.strapi, [file]);
+        expect('outcome' in again.results[0] && again.results[0].outcome.status).toBe('unchanged');
+        expect(await contentCounts()).toEqual(after);
+      }
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  test('a 10 MB line is refused by the importer; the longest accepted line parses in bounded time', async () => {
+    tried += 1;
+    const line = `Zelensky said “${'x'.repeat(10 * 1024 * 1024)}`;
+    const file = path.join(workDir, 'huge-line.txt');
+    fs.writeFileSync(file, line);
+    const before = await contentCounts();
+    const summary = await importFiles(app.strapi, [file]);
+    expect('failure' in summary.results[0] && summary.results[0].failure).toMatch(/larger than/);
+    expect(await contentCounts()).toEqual(before);
+
+    // The parser itself, fed the longest line a file may hold, must not backtrack for ever.
+    const longest = line.slice(0, MAX_STORY_BYTES);
+    const started = Date.now();
+    try {
+      parseStory(longest);
+    } catch (error) {
+      expect((error as Error).message.length).toBeGreaterThan(0);
+    }
+    expect(Date.now() - started).toBeLessThan(CASE_TIME_LIMIT_MS);
+  });
+});
+
+// --- Suggestions endpoint -----------------------------------------------------------------------
+
+function suggestionCase(random: Random, index: number): HttpCase {
+  const id = random.chance(0.8) ? random.pick(HOSTILE_STRINGS) : `${newsroom.articles.seed.documentId}${random.pick(HOSTILE_STRINGS.filter((value) => value.length > 0))}`;
+  const query = toQueryString({
+    ...(random.chance(0.5) ? { limit: random.pick(PAGINATION_VALUES) } : {}),
+    ...(random.chance(0.5) ? { locale: random.pick(HOSTILE_STRINGS) } : {}),
+  }).join('&');
+  const base = random.chance(0.5) ? '/api/read-also/articles' : '/read-also/articles';
+  const url = `${base}/${encodeURIComponent(id) || '%20'}/suggestions?${query}`;
+  return {
+    name: `suggestions #${index} ${url.slice(0, 200)}`,
+    send: () => request(app.server).get(url).set('Authorization', `Bearer ${readOnly}`),
+  };
+}
+
+describe('read-also suggestions endpoint', () => {
+  const count = 50;
+  // Built when the test runs: the cases point at documents that beforeAll creates.
+  const generate = () => {
+    const random = seededRandom(SEED + 4);
+    return Array.from({ length: count }, (_, index) => suggestionCase(random, index));
+  };
+
+  test(`${count} generated bad ids and parameters answer 4xx with a message`, async () => {
+    for (const httpCase of generate()) {
+      const res = await expectHarmless(httpCase);
+      if (res.status < 400) throw new Error(`accepted: ${httpCase.name} → ${res.status}`);
+    }
+  });
+});
