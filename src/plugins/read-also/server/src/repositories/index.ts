@@ -401,13 +401,9 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
     async profilesPage(after: { documentId: string; locale: string } | null, size: number): Promise<ArticleProfile[]> {
       return inTransaction(async (trx) => {
         const query = table(trx, TABLES.profiles);
-        if (after) {
-          query.where((builder) =>
-            builder
-              .where('document_id', '>', after.documentId)
-              .orWhere((same) => same.where('document_id', after.documentId).andWhere('locale', '>', after.locale)),
-          );
-        }
+        // A row-value comparison walks the primary key from where the last page stopped; the
+        // equivalent OR makes both databases scan the table for every page.
+        if (after) query.whereRaw('(??, ??) > (?, ?)', ['document_id', 'locale', after.documentId, after.locale]);
         const rows = (await query.orderBy([{ column: 'document_id' }, { column: 'locale' }]).limit(size).select()) as ProfileRow[];
         return rows.map(toProfile);
       });

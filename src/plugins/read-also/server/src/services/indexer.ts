@@ -105,14 +105,17 @@ export const createIndexer = ({ strapi }: { strapi: Core.Strapi }) => {
       const pageSize = 500;
       let done = 0;
       await repository().withoutPostingIndexes(async () => {
-        for (let offset = 0; offset < total; offset += pageSize) {
+        // Keyset pages (after the last id), so the thousandth page costs what the first did.
+        let lastId = 0;
+        for (;;) {
           const rows = (await strapi.db.query(ARTICLE).findMany({
-            where: { publishedAt: { $notNull: true } },
+            where: { publishedAt: { $notNull: true }, id: { $gt: lastId } },
             populate: ARTICLE_POPULATE,
             orderBy: { id: 'asc' },
-            offset,
             limit: pageSize,
-          })) as unknown as ArticleRow[];
+          })) as unknown as (ArticleRow & { id: number })[];
+          if (rows.length === 0) break;
+          lastId = rows[rows.length - 1].id;
           const profiles = rows.map((row) => this.profileOf(row));
           await repository().addProfiles(profiles);
           for (const profile of profiles) memory.add(profile);
