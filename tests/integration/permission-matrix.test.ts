@@ -496,43 +496,28 @@ function readAlsoProbes(): Record<string, Probe> {
     return ownership(session, () => readFor(others), async () => readFor(await authorsOwnStory(session)));
   };
 
-  const accept: Probe = async (session, expected) => {
-    const acceptFor = async (documentId: string): Promise<Expected> => {
-      const target = await freshRelatedStory();
-      const before = await suggestedLinksFor(documentId);
-      const res = await call(session, 'post', `/read-also/articles/${documentId}/suggestions/${target.documentId}/accept`);
-      if (isRefusal(res)) {
-        expectRefused(res);
-        expect(await suggestedLinksFor(documentId)).toBe(before);
-        return 'deny';
-      }
-      expect(res.status).toBe(201);
-      expect(await suggestedLinksFor(documentId)).toBe(before + 1);
-      return 'allow';
+  /** Accept or reject one fresh suggestion; `recorded` counts what the decision leaves behind. */
+  const decision =
+    (action: 'accept' | 'reject', recorded: (documentId: string) => Promise<number>, status: number, article: () => string): Probe =>
+    async (session, expected) => {
+      const decideFor = async (documentId: string): Promise<Expected> => {
+        const target = await freshRelatedStory();
+        const before = await recorded(documentId);
+        const res = await call(session, 'post', `/read-also/articles/${documentId}/suggestions/${target.documentId}/${action}`);
+        if (isRefusal(res)) {
+          expectRefused(res);
+          expect(await recorded(documentId)).toBe(before);
+          return 'deny';
+        }
+        expect(res.status).toBe(status);
+        expect(await recorded(documentId)).toBe(before + 1);
+        return 'allow';
+      };
+      if (expected !== 'own') return decideFor(article());
+      return ownership(session, () => decideFor(article()), async () => decideFor(await authorsOwnStory(session)));
     };
-    const others = newsroom.articles.seed.documentId;
-    if (expected !== 'own') return acceptFor(others);
-    return ownership(session, () => acceptFor(others), async () => acceptFor(await authorsOwnStory(session)));
-  };
-
-  const reject: Probe = async (session, expected) => {
-    const rejectFor = async (documentId: string): Promise<Expected> => {
-      const target = await freshRelatedStory();
-      const before = await rejectionsFor(documentId);
-      const res = await call(session, 'post', `/read-also/articles/${documentId}/suggestions/${target.documentId}/reject`);
-      if (isRefusal(res)) {
-        expectRefused(res);
-        expect(await rejectionsFor(documentId)).toBe(before);
-        return 'deny';
-      }
-      expect(res.status).toBe(200);
-      expect(await rejectionsFor(documentId)).toBe(before + 1);
-      return 'allow';
-    };
-    const others = newsroom.articles.thanks.documentId;
-    if (expected !== 'own') return rejectFor(others);
-    return ownership(session, () => rejectFor(others), async () => rejectFor(await authorsOwnStory(session)));
-  };
+  const accept = decision('accept', suggestedLinksFor, 201, () => newsroom.articles.seed.documentId);
+  const reject = decision('reject', rejectionsFor, 200, () => newsroom.articles.thanks.documentId);
 
   return {
     'read-also: admin suggestions': adminRead('suggestions'),

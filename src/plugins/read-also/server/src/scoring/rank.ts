@@ -109,9 +109,10 @@ export function scorePostings(query: QueryTerm[], postings: Posting[]): TextScor
   };
 }
 
-function overlap(a: string[], b: string[]): string[] {
-  const other = new Set(b);
-  return a.filter((item) => other.has(item));
+/** The source's items the candidate also has, in the source's order (reasons name the first ones). */
+function shared(source: string[], sourceSet: Set<string>, candidate: string[]): string[] {
+  const found = candidate.filter((item) => sourceSet.has(item));
+  return found.length > 1 ? source.filter((item) => found.includes(item)) : found;
 }
 
 /** Shared items over the smaller set: one story about two people shares all of them with a longer one. */
@@ -137,16 +138,56 @@ export type ScoringContext = {
   peopleStats?: { documents: number; frequency: Record<string, number> };
 };
 
-/**
- * The share of the source's people a candidate shares, each weighted by rarity: sharing
- * someone every story mentions says little, as with words.
- */
-function sharedPeopleWeight(shared: string[], sourcePeople: string[], context: ScoringContext): number {
-  if (shared.length === 0 || sourcePeople.length === 0) return 0;
-  const stats = context.peopleStats;
-  const weight = (id: string) => (stats ? idf(stats.documents + 1, (stats.frequency[id] ?? 0) + 1) + 0.1 : 1);
-  const total = sourcePeople.reduce((sum, id) => sum + weight(id), 0);
-  return total > 0 ? shared.reduce((sum, id) => sum + weight(id), 0) / total : 0;
+type SignalName = Exclude<keyof Signals, 'recency'>;
+
+/** What scoring needs of the source, worked out once per ranking rather than once per candidate. */
+type SourceFacts = {
+  people: Set<string>;
+  speakers: Set<string>;
+  tags: Set<string>;
+  section: string | null;
+  /** Each of the source's people weighted by rarity: sharing someone every story mentions says little, as with words. */
+  personWeight: Map<string, number>;
+  peopleTotal: number;
+  speakersTotal: number;
+  /** A signal the source has no data for (no tags, no quotes...) neither helps nor dilutes the others. */
+  signalsUsed: SignalName[];
+  totalWeight: number;
+  recencyShare: number;
+};
+
+function sourceFacts(context: ScoringContext): SourceFacts {
+  const { source, options, peopleStats } = context;
+  const personWeight = new Map<string, number>();
+  for (const id of [...source.people, ...source.speakers]) {
+    personWeight.set(id, peopleStats ? idf(peopleStats.documents + 1, (peopleStats.frequency[id] ?? 0) + 1) + 0.1 : 1);
+  }
+  const sum = (ids: string[]) => ids.reduce((total, id) => total + (personWeight.get(id) ?? 0), 0);
+  const available: Record<SignalName, boolean> = {
+    text: true,
+    people: source.people.length > 0,
+    speakers: source.speakers.length > 0,
+    tags: source.tags.length > 0,
+    section: Boolean(source.section),
+  };
+  const signalsUsed = (Object.keys(available) as SignalName[]).filter((signal) => available[signal]);
+  return {
+    people: new Set(source.people),
+    speakers: new Set(source.speakers),
+    tags: new Set(source.tags.map(fold)),
+    section: source.section ? fold(source.section) : null,
+    personWeight,
+    peopleTotal: sum(source.people),
+    speakersTotal: sum(source.speakers),
+    signalsUsed,
+    totalWeight: signalsUsed.reduce((total, signal) => total + options.weights[signal], 0),
+    recencyShare: Math.min(Math.max(options.weights.recency, 0), 1),
+  };
+}
+
+function sharedWeight(sharedIds: string[], total: number, facts: SourceFacts): number {
+  if (sharedIds.length === 0 || total <= 0) return 0;
+  return sharedIds.reduce((sum, id) => sum + (facts.personWeight.get(id) ?? 0), 0) / total;
 }
 
 type Scored = {
@@ -160,41 +201,31 @@ type Scored = {
 };
 
 /** Scores one candidate, or null when a rule excludes it. Reasons come later, for the few kept. */
-function scoreCandidate(candidate: CandidateProfile, textScore: number, context: ScoringContext): Scored | null {
+function scoreCandidate(candidate: CandidateProfile, textScore: number, context: ScoringContext, facts: SourceFacts): Scored | null {
   const { source, options } = context;
   const gapDays =
     source.storyTime !== null && candidate.storyTime !== null ? Math.abs(source.storyTime - candidate.storyTime) / DAY : null;
   if (options.maxGapDays !== null && gapDays !== null && gapDays > options.maxGapDays) return null;
 
-  const sharedSpeakers = overlap(source.speakers, candidate.speakers);
-  const sharedPeople = overlap(source.people, candidate.people);
-  const candidateTags = new Map(candidate.tags.map((tag) => [fold(tag), tag]));
-  const sharedTags = source.tags.filter((tag) => candidateTags.has(fold(tag)));
-  const sameSection = Boolean(source.section && candidate.section && fold(source.section) === fold(candidate.section));
+  const sharedSpeakers = shared(source.speakers, facts.speakers, candidate.speakers);
+  const sharedPeople = shared(source.people, facts.people, candidate.people);
+  const candidateTags = candidate.tags.length > 0 && facts.tags.size > 0 ? new Set(candidate.tags.map(fold)) : null;
+  const sharedTags = candidateTags ? source.tags.filter((tag) => candidateTags.has(fold(tag))) : [];
+  const sameSection = Boolean(facts.section && candidate.section && fold(candidate.section) === facts.section);
 
   const signals: Signals = {
     text: Math.min(1, textScore),
-    people: sharedPeopleWeight(sharedPeople, source.people, context),
-    speakers: sharedPeopleWeight(sharedSpeakers, source.speakers, context),
+    people: sharedWeight(sharedPeople, facts.peopleTotal, facts),
+    speakers: sharedWeight(sharedSpeakers, facts.speakersTotal, facts),
     tags: overlapCoefficient(sharedTags.length, source.tags.length, candidate.tags.length),
     section: sameSection ? 1 : 0,
     recency: gapDays === null ? 0 : Math.pow(2, -gapDays / Math.max(options.recencyHalfLifeDays, 1e-9)),
   };
 
-  // A signal the source has no data for (no tags, no quotes...) neither helps nor dilutes the others.
-  const { recency: recencyWeight, ...contentWeights } = options.weights;
-  const available: Record<keyof typeof contentWeights, boolean> = {
-    text: true,
-    people: source.people.length > 0,
-    speakers: source.speakers.length > 0,
-    tags: source.tags.length > 0,
-    section: Boolean(source.section),
-  };
-  const signalsUsed = (Object.keys(contentWeights) as (keyof typeof contentWeights)[]).filter((signal) => available[signal]);
-  const totalWeight = signalsUsed.reduce((sum, signal) => sum + contentWeights[signal], 0);
-  const relevance = totalWeight === 0 ? 0 : signalsUsed.reduce((sum, signal) => sum + contentWeights[signal] * signals[signal], 0) / totalWeight;
-  const recencyShare = Math.min(Math.max(recencyWeight, 0), 1);
-  const score = relevance * (1 - recencyShare + recencyShare * signals.recency);
+  let weighted = 0;
+  for (const signal of facts.signalsUsed) weighted += options.weights[signal] * signals[signal];
+  const relevance = facts.totalWeight === 0 ? 0 : weighted / facts.totalWeight;
+  const score = relevance * (1 - facts.recencyShare + facts.recencyShare * signals.recency);
   if (score <= 0 || score < options.minScore) return null;
   return { candidate, score, signals, sharedSpeakers, sharedPeople, sharedTags, sameSection };
 }
@@ -229,9 +260,10 @@ export function rankCandidates(
   limit = context.options.limit,
 ): Suggestion[] {
   const scored: Scored[] = [];
+  const facts = sourceFacts(context);
   for (const candidate of candidates) {
     if (candidate.documentId === context.source.documentId || excluded.has(candidate.documentId)) continue;
-    const result = scoreCandidate(candidate, text.scores.get(candidate.documentId) ?? 0, context);
+    const result = scoreCandidate(candidate, text.scores.get(candidate.documentId) ?? 0, context, facts);
     if (result) scored.push(result);
   }
   // Ranked on the exact score; clients see it rounded to three decimals and the signals to four
