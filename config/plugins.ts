@@ -52,6 +52,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
         autoMode: env('READ_ALSO_AUTO_MODE', 'suggest'),
         limit: env.int('READ_ALSO_LIMIT', 5),
         localePolicy: env('READ_ALSO_LOCALE_POLICY', 'same'),
+        preparedListsFrom: env.int('READ_ALSO_PREPARED_FROM', 1000),
       },
     },
     graphql: {

@@ -13,7 +13,11 @@ let app: TestApp;
 let newsroom: Newsroom;
 let services: ReadAlsoServices;
 
+const previousThreshold = process.env.READ_ALSO_PREPARED_FROM;
+
 beforeAll(async () => {
+  // This archive is tiny: serve its prepared lists anyway, to compare them with the live ranking.
+  process.env.READ_ALSO_PREPARED_FROM = '0';
   app = await startTestApp();
   newsroom = await buildNewsroom(app.strapi);
   const plugin = app.strapi.plugin('read-also');
@@ -28,6 +32,20 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await app?.stop();
+  if (previousThreshold === undefined) delete process.env.READ_ALSO_PREPARED_FROM;
+  else process.env.READ_ALSO_PREPARED_FROM = previousThreshold;
+});
+
+test('Given an archive smaller than READ_ALSO_PREPARED_FROM, reads rank live even where a prepared list exists', async () => {
+  const { seed } = newsroom.articles;
+  expect(await services.suggestions.fromPreparedList(seed.documentId, 'en', 5)).not.toBeNull();
+  const settings = app.strapi.config.get('plugin::read-also') as { preparedListsFrom: number };
+  settings.preparedListsFrom = 6;
+  try {
+    expect(await services.suggestions.fromPreparedList(seed.documentId, 'en', 5)).toBeNull();
+  } finally {
+    settings.preparedListsFrom = 0;
+  }
 });
 
 const publishedIds = async () =>

@@ -43,6 +43,12 @@ export const readAlsoConfigSchema = z
      * accepted links can be filtered out at read time without falling back to a live ranking.
      */
     preparedListSize: z.number().int().min(1).max(200),
+    /**
+     * Archives (per locale) smaller than this rank live on every read: it costs a few milliseconds
+     * there, and each publish moves a small archive's document frequencies enough to change which
+     * pairs match at all, which a prepared list would only learn at the next publish involving them.
+     */
+    preparedListsFrom: z.number().int().min(0),
   })
   .strict()
   .refine((config) => config.limit <= config.maxLimit, { message: 'limit must not exceed maxLimit', path: ['limit'] })
@@ -69,6 +75,7 @@ export const defaultConfig: ReadAlsoConfig = {
   postingsPerTerm: 200,
   candidatePool: 200,
   preparedListSize: 30,
+  preparedListsFrom: 1000,
 };
 
 export default {

@@ -96,6 +96,7 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
       const { repository } = pluginServices(strapi);
       // A publish not yet folded into the lists may change any of them.
       if (await repository.hasPending()) return null;
+      if ((await repository.corpusStats(locale, [])).documents < config().preparedListsFrom) return null;
       const list = await repository.preparedList(documentId, locale);
       if (!list) return null;
       const excluded = await excludedTargets(documentId, locale);
