@@ -1,6 +1,7 @@
 import { buildProfile, tfWeight, type ArticleFacts } from '../../../src/plugins/read-also/server/src/scoring/profile';
 import { MemoryRankingIndex } from '../../../src/plugins/read-also/server/src/scoring/memory-index';
 import { suggest } from '../../../src/plugins/read-also/server/src/scoring/suggest';
+import { scorePostings, type Posting, type QueryTerm } from '../../../src/plugins/read-also/server/src/scoring/rank';
 import { defaultConfig } from '../../../src/plugins/read-also/server/src/config';
 
 const weights = { title: 2, standfirst: 1.5, body: 1 };
@@ -31,7 +32,7 @@ test('Given more postings of a term than a ranking reads, the index keeps exactl
   );
   for (const profile of profiles) index.add(profile);
 
-  const postings = await index.postingsFor(['ukrain'], 'en', 10);
+  const postings = index.postingsOf('ukrain', 'en', 10);
   const expected = profiles
     .map((profile) => ({ documentId: profile.documentId, impact: tfWeight(profile.terms.ukrain) / profile.norm }))
     .sort((a, b) => b.impact - a.impact)
@@ -57,4 +58,31 @@ test('Given a small archive, ranking from the in-memory index finds the related 
   expect(ranked.map((s) => s.documentId)).not.toContain('seed');
   expect(ranked[0].reasons).toContain('both mention Person z');
   expect(ranked[0].reasons.join(' ')).toMatch(/shared terms: .*(Zelensky|air|Canada)/);
+});
+
+test('Given the same postings, scores from the in-memory index equal those summed from database rows, and stale scores are refused', async () => {
+  const index = new MemoryRankingIndex(20, 50, names);
+  const profiles = Array.from({ length: 60 }, (_, i) =>
+    buildProfile(
+      article(`d${String(i).padStart(2, '0')}`, i % 2 ? 'Ukraine air defence' : 'Canada budget', Array.from({ length: i % 7 }, (_, w) => `word${w} defence`).join(' ')),
+      weights,
+    ),
+  );
+  for (const profile of profiles) index.add(profile);
+  const query: QueryTerm[] = [
+    { term: 'ukrain', idf: 1, weight: 2.5 },
+    { term: 'defenc', idf: 1, weight: 1.5 },
+    { term: 'budget', idf: 1, weight: 0.7 },
+  ];
+  const postings: Posting[] = query.flatMap(({ term }) => index.postingsOf(term, 'en', 20).map((posting) => ({ ...posting, term })));
+  const fromRows = scorePostings(query, postings);
+  const fromMemory = await index.textMatches(query, 'en', 20);
+
+  expect(fromMemory.strongest(15)).toEqual(fromRows.strongest(15));
+  for (const profile of profiles) expect(fromMemory.score(profile.documentId)).toBe(fromRows.score(profile.documentId));
+  const kept = new Set(fromRows.strongest(5));
+  expect(fromMemory.explain(kept)).toEqual(fromRows.explain(kept));
+
+  await index.textMatches(query.slice(0, 1), 'en', 20);
+  expect(() => fromMemory.score('d01')).toThrow(/replaced by a later ranking/);
 });

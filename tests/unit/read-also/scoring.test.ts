@@ -1,9 +1,11 @@
 import { buildProfile, blocksToText, tfWeight, type ArticleFacts } from '../../../src/plugins/read-also/server/src/scoring/profile';
 import {
   describeGap,
+  kthLargest,
   rankCandidates,
   scorePostings,
   selectQueryTerms,
+  strongestCandidates,
   type CorpusStats,
   type Posting,
   type ScoringContext,
@@ -147,4 +149,20 @@ test('profiles weigh title words above body words and read Strapi blocks', () =>
   expect(profile.terms.canada).toBe(1);
   expect(blocksToText([{ type: 'paragraph', children: [{ text: 'One ' }, { type: 'link', children: [{ text: 'two' }] }] }])).toBe('One two');
   expect(blocksToText(null)).toBe('');
+});
+
+test.each([1, 2, 7, 50, 199, 200])('kthLargest finds the %i-th largest of values with ties, as a full sort would', (k) => {
+  let seed = 17;
+  const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const values = Array.from({ length: 200 }, () => Math.round(next() * 40) / 8);
+  const sorted = [...values].sort((a, b) => b - a);
+  expect(kthLargest(Float64Array.from(values), k)).toBe(sorted[k - 1]);
+});
+
+test('strongestCandidates keeps the best by score, ties by documentId, whatever their order', () => {
+  const scores = new Map([['e', 0.2], ['a', 0.5], ['d', 0.2], ['b', 0.9], ['c', 0.2]]);
+  const ids = [...scores.keys()];
+  expect(strongestCandidates(ids, (id) => scores.get(id) ?? 0, (id) => id, 3)).toEqual(['b', 'a', 'c']);
+  expect(strongestCandidates(ids.reverse(), (id) => scores.get(id) ?? 0, (id) => id, 4)).toEqual(['b', 'a', 'c', 'd']);
+  expect(strongestCandidates(ids, (id) => scores.get(id) ?? 0, (id) => id, 10)).toHaveLength(5);
 });

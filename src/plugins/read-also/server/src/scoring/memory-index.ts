@@ -3,32 +3,56 @@
  * through the database would cost a dozen queries each. It keeps only what a ranking reads
  * — the strongest postings of each term, document frequencies, people postings and candidate
  * profiles — so memory stays bounded by the vocabulary, not by the archive. Pure.
+ *
+ * Articles are numbered as they arrive and postings hold those numbers, so a ranking adds up
+ * scores in one typed array instead of a map keyed by documentId: at 100k articles most of a
+ * ranking's 10,000 postings are distinct candidates, and the map was most of its cost.
  */
 import { indexableTerms, tfWeight, type ArticleProfile } from './profile';
-import type { CandidateProfile, CorpusStats, Posting } from './rank';
+import { queryNorm, strongestCandidates, type CandidateProfile, type CorpusStats, type QueryTerm, type TextScores } from './rank';
 import type { PeopleStats, RankingData } from './suggest';
 
-/** `ranked`: already cut to the strongest, best first (set when first read, cleared by an add). */
-type PostingList = { ids: string[]; impacts: number[]; ranked?: boolean };
+/** Strongest first once ranked; `ranked` is dropped by the next add to the term. */
+type PostingList = { documents: number[]; impacts: number[]; ranked?: RankedList };
+type RankedList = { documents: Int32Array; impacts: Float64Array };
 
-const key = (locale: string, value: string) => `${locale}\u0001${value}`;
+/** A value per locale, then per key: no composite string keys to build on every lookup. */
+class ByLocale<T> {
+  private readonly maps = new Map<string, Map<string, T>>();
 
-/** Keeps the `keep` highest impacts of a list (ties by documentId, as a sorted index would be read). */
-function strongest(list: PostingList, keep: number): PostingList {
-  const order = list.ids.map((_, index) => index);
-  order.sort((a, b) => list.impacts[b] - list.impacts[a] || (list.ids[a] < list.ids[b] ? -1 : 1));
-  const kept = order.slice(0, keep);
-  return { ids: kept.map((index) => list.ids[index]), impacts: kept.map((index) => list.impacts[index]), ranked: true };
+  get(locale: string, key: string): T | undefined {
+    return this.maps.get(locale)?.get(key);
+  }
+
+  set(locale: string, key: string, value: T): void {
+    let map = this.maps.get(locale);
+    if (!map) {
+      map = new Map();
+      this.maps.set(locale, map);
+    }
+    map.set(key, value);
+  }
+
+  locales(): string[] {
+    return [...this.maps.keys()];
+  }
 }
 
 export class MemoryRankingIndex implements RankingData {
-  private readonly postings = new Map<string, PostingList>();
-  private readonly documentFrequency = new Map<string, number>();
+  /** documentId of each article number. */
+  private readonly documentIds: string[] = [];
+  private readonly numbers = new Map<string, number>();
+  private readonly postings = new ByLocale<PostingList>();
+  private readonly documentFrequency = new ByLocale<number>();
   private readonly documents = new Map<string, number>();
-  private readonly people = new Map<string, string[]>();
-  private readonly peopleCount = new Map<string, number>();
+  private readonly people = new ByLocale<string[]>();
+  private readonly peopleCount = new ByLocale<number>();
   private readonly profiles = new Map<string, Map<string, CandidateProfile>>();
-  private readonly locales = new Set<string>();
+
+  /** Score per article number for the latest text ranking, and which numbers it touched. */
+  private accumulator = new Float64Array(1024);
+  private touched: number[] = [];
+  private ranking = 0;
 
   /**
    * @param postingsPerTerm the most postings a ranking reads per term; lists are pruned to it.
@@ -41,30 +65,51 @@ export class MemoryRankingIndex implements RankingData {
     private readonly names: (ids: string[]) => Promise<Map<string, string>>,
   ) {}
 
+  private numberOf(documentId: string): number {
+    let number = this.numbers.get(documentId);
+    if (number === undefined) {
+      number = this.documentIds.length;
+      this.documentIds.push(documentId);
+      this.numbers.set(documentId, number);
+    }
+    return number;
+  }
+
+  /** Keeps the `keep` highest impacts (ties by documentId, as a sorted index would be read). */
+  private strongest(documents: ArrayLike<number>, impacts: ArrayLike<number>, keep: number): RankedList {
+    const order = Array.from({ length: documents.length }, (_, index) => index);
+    const ids = this.documentIds;
+    order.sort((a, b) => impacts[b] - impacts[a] || (ids[documents[a]] < ids[documents[b]] ? -1 : 1));
+    const kept = order.slice(0, keep);
+    return { documents: Int32Array.from(kept, (index) => documents[index]), impacts: Float64Array.from(kept, (index) => impacts[index]) };
+  }
+
   add(profile: ArticleProfile): void {
     const { locale, documentId } = profile;
-    this.locales.add(locale);
+    const number = this.numberOf(documentId);
     this.documents.set(locale, (this.documents.get(locale) ?? 0) + 1);
     for (const [term, tf] of indexableTerms(profile)) {
-      const termKey = key(locale, term);
-      this.documentFrequency.set(termKey, (this.documentFrequency.get(termKey) ?? 0) + 1);
-      let list = this.postings.get(termKey);
+      this.documentFrequency.set(locale, term, (this.documentFrequency.get(locale, term) ?? 0) + 1);
+      let list = this.postings.get(locale, term);
       if (!list) {
-        list = { ids: [], impacts: [] };
-        this.postings.set(termKey, list);
+        list = { documents: [], impacts: [] };
+        this.postings.set(locale, term, list);
       }
-      list.ids.push(documentId);
+      list.documents.push(number);
       list.impacts.push(profile.norm > 0 ? tfWeight(tf) / profile.norm : 0);
-      list.ranked = false;
+      list.ranked = undefined;
       // Prune now and then rather than per insert: amortised, and memory stays bounded.
-      if (list.ids.length >= 4 * this.postingsPerTerm) this.postings.set(termKey, strongest(list, this.postingsPerTerm));
+      if (list.documents.length >= 4 * this.postingsPerTerm) {
+        const best = this.strongest(list.documents, list.impacts, this.postingsPerTerm);
+        list.documents = Array.from(best.documents);
+        list.impacts = Array.from(best.impacts);
+      }
     }
     for (const person of new Set([...profile.people, ...profile.speakers])) {
-      const personKey = key(locale, person);
-      this.peopleCount.set(personKey, (this.peopleCount.get(personKey) ?? 0) + 1);
-      const articles = this.people.get(personKey) ?? [];
+      this.peopleCount.set(locale, person, (this.peopleCount.get(locale, person) ?? 0) + 1);
+      const articles = this.people.get(locale, person) ?? [];
       if (articles.length < this.articlesPerPerson) articles.push(documentId);
-      this.people.set(personKey, articles);
+      this.people.set(locale, person, articles);
     }
     const { terms: _terms, labels: _labels, norm: _norm, ...candidate } = profile;
     const byLocale = this.profiles.get(documentId) ?? new Map<string, CandidateProfile>();
@@ -75,44 +120,112 @@ export class MemoryRankingIndex implements RankingData {
   async corpusStats(locale: string, terms: string[]): Promise<CorpusStats> {
     const documentFrequency: Record<string, number> = {};
     for (const term of terms) {
-      const df = this.documentFrequency.get(key(locale, term));
+      const df = this.documentFrequency.get(locale, term);
       if (df !== undefined) documentFrequency[term] = df;
     }
     return { documents: this.documents.get(locale) ?? 0, documentFrequency };
   }
 
   /** A term's strongest postings in one locale, ranked once and kept ranked until the next add. */
-  private ranked(locale: string, term: string): PostingList | undefined {
-    const termKey = key(locale, term);
-    const list = this.postings.get(termKey);
-    if (!list || list.ranked) return list;
-    const best = strongest(list, this.postingsPerTerm);
-    this.postings.set(termKey, best);
-    return best;
+  private ranked(locale: string, term: string): RankedList | undefined {
+    const list = this.postings.get(locale, term);
+    if (!list) return undefined;
+    list.ranked ??= this.strongest(list.documents, list.impacts, this.postingsPerTerm);
+    return list.ranked;
   }
 
-  async postingsFor(terms: string[], locale: string | null, perTerm: number): Promise<Posting[]> {
-    const result: Posting[] = [];
-    for (const term of terms) {
-      const lists = (locale ? [locale] : [...this.locales]).flatMap((each) => this.ranked(each, term) ?? []);
-      const best =
-        lists.length === 1
-          ? lists[0]
-          : strongest({ ids: lists.flatMap((list) => list.ids), impacts: lists.flatMap((list) => list.impacts) }, perTerm);
-      const count = Math.min(perTerm, best.ids.length);
-      for (let index = 0; index < count; index += 1) result.push({ documentId: best.ids[index], term, impact: best.impacts[index] });
+  /** The strongest postings of a term in a locale, or across all of them (merged, strongest first). */
+  private strongestPostings(term: string, locale: string | null, perTerm: number): RankedList | undefined {
+    if (locale) return this.ranked(locale, term);
+    const lists = this.postings.locales().flatMap((each) => this.ranked(each, term) ?? []);
+    if (lists.length <= 1) return lists[0];
+    return this.strongest(
+      lists.flatMap((list) => Array.from(list.documents)),
+      lists.flatMap((list) => Array.from(list.impacts)),
+      perTerm,
+    );
+  }
+
+  /** Test access: a term's strongest postings, as a ranking reads them. */
+  postingsOf(term: string, locale: string | null, perTerm: number): { documentId: string; impact: number }[] {
+    const list = this.strongestPostings(term, locale, perTerm);
+    if (!list) return [];
+    return Array.from(list.documents.subarray(0, perTerm), (number, index) => ({ documentId: this.documentIds[number], impact: list.impacts[index] }));
+  }
+
+  /**
+   * The same sums, in the same order, as scorePostings over the same postings, so a list prepared
+   * here is what a live ranking from the database says. The result reads the index's accumulator:
+   * it is valid until the next ranking from this index, and says so if used later.
+   */
+  async textMatches(query: QueryTerm[], locale: string | null, perTerm: number): Promise<TextScores> {
+    const ranking = ++this.ranking;
+    if (this.accumulator.length < this.documentIds.length) this.accumulator = new Float64Array(this.documentIds.length * 2);
+    const accumulator = this.accumulator;
+    for (const number of this.touched) accumulator[number] = 0;
+    const touched: number[] = [];
+    this.touched = touched;
+
+    const norm = queryNorm(query);
+    const used: { term: QueryTerm; list: RankedList; count: number }[] = [];
+    for (const term of query) {
+      const list = norm > 0 ? this.strongestPostings(term.term, locale, perTerm) : undefined;
+      if (!list) continue;
+      const count = Math.min(perTerm, list.documents.length);
+      used.push({ term, list, count });
+      for (let index = 0; index < count; index += 1) {
+        const part = (term.weight * list.impacts[index]) / norm;
+        if (part <= 0) continue;
+        const number = list.documents[index];
+        if (accumulator[number] === 0) touched.push(number);
+        accumulator[number] += part;
+      }
     }
-    return result;
+
+    const current = () => {
+      if (ranking !== this.ranking) throw new Error('these text scores were replaced by a later ranking from the same index');
+    };
+    const scoreOf = (number: number) => accumulator[number];
+    return {
+      score: (documentId) => {
+        current();
+        const number = this.numbers.get(documentId);
+        return number === undefined ? 0 : accumulator[number];
+      },
+      strongest: (count) => {
+        current();
+        return strongestCandidates(touched, scoreOf, (number) => this.documentIds[number], count);
+      },
+      explain: (documentIds) => {
+        current();
+        const wanted = new Set([...documentIds].flatMap((id) => this.numbers.get(id) ?? []));
+        const explained = new Map<string, Map<string, number>>();
+        for (const { term, list, count } of used) {
+          for (let index = 0; index < count; index += 1) {
+            const number = list.documents[index];
+            if (!wanted.has(number)) continue;
+            const part = (term.weight * list.impacts[index]) / norm;
+            if (part <= 0) continue;
+            const documentId = this.documentIds[number];
+            const terms = explained.get(documentId) ?? new Map<string, number>();
+            terms.set(term.term, part);
+            explained.set(documentId, terms);
+          }
+        }
+        return explained;
+      },
+    };
   }
 
-  async postingsOfDocuments(): Promise<Posting[]> {
+  async textMatchesWithin(): Promise<TextScores> {
     throw new Error('the in-memory index keeps no per-document postings: score chosen targets against the database');
   }
 
   async articlesSharingPeople(people: string[], locale: string | null, limit: number): Promise<string[]> {
     const shared = new Map<string, number>();
+    const locales = locale ? [locale] : this.people.locales();
     for (const person of people.slice(0, 20)) {
-      const lists = (locale ? [locale] : [...this.locales]).flatMap((each) => this.people.get(key(each, person)) ?? []);
+      const lists = locales.flatMap((each) => this.people.get(each, person) ?? []);
       for (const documentId of lists.slice(0, limit)) shared.set(documentId, (shared.get(documentId) ?? 0) + 1);
     }
     return [...shared.entries()]
@@ -139,7 +252,7 @@ export class MemoryRankingIndex implements RankingData {
   async peopleFrequency(people: string[], locale: string): Promise<PeopleStats> {
     const frequency: Record<string, number> = {};
     for (const person of new Set(people)) {
-      const count = this.peopleCount.get(key(locale, person));
+      const count = this.peopleCount.get(locale, person);
       if (count !== undefined) frequency[person] = count;
     }
     return { documents: this.documents.get(locale) ?? 0, frequency };

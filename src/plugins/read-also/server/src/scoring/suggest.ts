@@ -7,23 +7,23 @@
 import type { ArticleProfile } from './profile';
 import {
   rankCandidates,
-  scorePostings,
   selectQueryTerms,
   type CandidateProfile,
   type CorpusStats,
-  type Posting,
+  type QueryTerm,
   type RankingOptions,
   type Suggestion,
+  type TextScores,
 } from './rank';
 
 export type PeopleStats = { documents: number; frequency: Record<string, number> };
 
 export type RankingData = {
   corpusStats(locale: string, terms: string[]): Promise<CorpusStats>;
-  /** The strongest postings (highest impact first) of each term, at most perTerm each. */
-  postingsFor(terms: string[], locale: string | null, perTerm: number): Promise<Posting[]>;
-  /** All postings of these terms in these articles. */
-  postingsOfDocuments(documentIds: string[], terms: string[], locale: string | null): Promise<Posting[]>;
+  /** Cosine scores from the strongest postings (highest impact first) of each query term, at most perTerm each. */
+  textMatches(query: QueryTerm[], locale: string | null, perTerm: number): Promise<TextScores>;
+  /** Cosine scores of these articles only, from all their postings of the query's terms. */
+  textMatchesWithin(query: QueryTerm[], documentIds: string[], locale: string | null): Promise<TextScores>;
   /** Articles mentioning or quoting these people, most shared first. */
   articlesSharingPeople(people: string[], locale: string | null, limit: number): Promise<string[]>;
   candidateProfiles(documentIds: string[], locale: string | null): Promise<CandidateProfile[]>;
@@ -47,32 +47,16 @@ export type SuggestRequest = {
   excluded?: Set<string>;
 };
 
-/** The `count` best-scoring ids (ties by id): a typed-array sort finds the cut, so only the kept ones are compared. */
-export function strongestCandidates(scores: Map<string, number>, count: number): string[] {
-  let entries = [...scores.entries()];
-  if (entries.length > count) {
-    const values = Float64Array.from(entries, ([, score]) => score).sort();
-    const cut = values[values.length - count];
-    entries = entries.filter(([, score]) => score >= cut);
-  }
-  return entries
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, count)
-    .map(([id]) => id);
-}
-
 export async function suggest(data: RankingData, settings: SuggestSettings, request: SuggestRequest): Promise<Suggestion[]> {
   const { source, within } = request;
   const locale = source.locale;
   const candidateLocale = settings.localePolicy === 'same' ? locale : null;
   const stats = await data.corpusStats(locale, Object.keys(source.terms));
   const query = selectQueryTerms(source, stats, settings, request.sourceIndexed);
-  const terms = query.map((term) => term.term);
-  const postings = within
-    ? await data.postingsOfDocuments(within, terms, candidateLocale)
-    : await data.postingsFor(terms, candidateLocale, settings.postingsPerTerm);
-  const textMatches = scorePostings(query, postings);
-  const byText = strongestCandidates(textMatches.scores, settings.candidatePool);
+  const textMatches = within
+    ? await data.textMatchesWithin(query, within, candidateLocale)
+    : await data.textMatches(query, candidateLocale, settings.postingsPerTerm);
+  const byText = textMatches.strongest(settings.candidatePool);
   const byPeople = within
     ? within
     : await data.articlesSharingPeople([...source.people, ...source.speakers], candidateLocale, settings.candidatePool);

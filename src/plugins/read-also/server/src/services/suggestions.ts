@@ -8,7 +8,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { ReadAlsoConfig } from '../config';
-import type { Suggestion } from '../scoring/rank';
+import { scorePostings, type Suggestion } from '../scoring/rank';
 import { suggest, type RankingData } from '../scoring/suggest';
 import { ARTICLE } from './indexer';
 import { pluginServices } from './registry';
@@ -59,8 +59,10 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
     const { repository } = pluginServices(strapi);
     return {
       corpusStats: (locale, terms) => repository.corpusStats(locale, terms),
-      postingsFor: (terms, locale, perTerm) => repository.postingsFor(terms, locale, perTerm),
-      postingsOfDocuments: (documentIds, terms, locale) => repository.postingsOfDocuments(documentIds, terms, locale),
+      textMatches: async (query, locale, perTerm) =>
+        scorePostings(query, await repository.postingsFor(query.map((term) => term.term), locale, perTerm)),
+      textMatchesWithin: async (query, documentIds, locale) =>
+        scorePostings(query, await repository.postingsOfDocuments(documentIds, query.map((term) => term.term), locale)),
       articlesSharingPeople: (people, locale, limit) => repository.articlesSharingPeople(people, locale, limit),
       candidateProfiles: (documentIds, locale) => repository.candidateProfiles(documentIds, locale),
       peopleFrequency: (people, locale) => repository.peopleFrequency(people, locale),
