@@ -33,6 +33,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
   if (client !== 'sqlite') {
     throw new Error(`DATABASE_CLIENT must be "sqlite" or "postgres", got "${client}".`);
   }
+  const sqliteCacheMb = env.int('DATABASE_SQLITE_CACHE_MB', 64);
+  if (!Number.isInteger(sqliteCacheMb) || sqliteCacheMb < 1) {
+    throw new Error(`DATABASE_SQLITE_CACHE_MB must be a whole number of megabytes (at least 1), got "${env('DATABASE_SQLITE_CACHE_MB')}".`);
+  }
 
   return {
     connection: {
@@ -43,6 +47,14 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
       },
       useNullAsDefault: true,
       acquireConnectionTimeout,
+      pool: {
+        // SQLite's default page cache is 2 MB: past a few thousand articles every index write and
+        // lookup would read its pages from the file again. Strapi runs its own setup first.
+        afterCreate(connection: unknown, done: (error?: Error, connection?: unknown) => void) {
+          (connection as { pragma(statement: string): unknown }).pragma(`cache_size = -${sqliteCacheMb * 1024}`);
+          done(undefined, connection);
+        },
+      },
     },
   };
 };
