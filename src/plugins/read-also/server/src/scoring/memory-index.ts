@@ -47,7 +47,7 @@ export class MemoryRankingIndex implements RankingData {
   private readonly documents = new Map<string, number>();
   private readonly people = new ByLocale<string[]>();
   private readonly peopleCount = new ByLocale<number>();
-  private readonly profiles = new Map<string, Map<string, CandidateProfile>>();
+  private readonly profiles = new ByLocale<CandidateProfile>();
 
   /** Score per article number for the latest text ranking, and which numbers it touched. */
   private accumulator = new Float64Array(1024);
@@ -112,9 +112,7 @@ export class MemoryRankingIndex implements RankingData {
       this.people.set(locale, person, articles);
     }
     const { terms: _terms, labels: _labels, norm: _norm, ...candidate } = profile;
-    const byLocale = this.profiles.get(documentId) ?? new Map<string, CandidateProfile>();
-    byLocale.set(locale, candidate);
-    this.profiles.set(documentId, byLocale);
+    this.profiles.set(locale, documentId, candidate);
   }
 
   async corpusStats(locale: string, terms: string[]): Promise<CorpusStats> {
@@ -236,14 +234,11 @@ export class MemoryRankingIndex implements RankingData {
 
   async candidateProfiles(documentIds: string[], locale: string | null): Promise<CandidateProfile[]> {
     const result: CandidateProfile[] = [];
+    const locales = locale ? [locale] : this.profiles.locales();
     for (const documentId of new Set(documentIds)) {
-      const byLocale = this.profiles.get(documentId);
-      if (!byLocale) continue;
-      if (locale) {
-        const profile = byLocale.get(locale);
+      for (const each of locales) {
+        const profile = this.profiles.get(each, documentId);
         if (profile) result.push(profile);
-      } else {
-        result.push(...byLocale.values());
       }
     }
     return result;

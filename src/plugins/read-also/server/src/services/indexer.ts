@@ -145,6 +145,7 @@ export const createIndexer = ({ strapi }: { strapi: Core.Strapi }) => {
         prepared += profiles.length;
         onProgress?.(prepared, done, 'preparing');
       }
+      await repository().refreshPlannerStatistics();
       return done;
     },
   };
