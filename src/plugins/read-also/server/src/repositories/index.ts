@@ -7,7 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { ArticleProfile } from '../scoring/profile';
-import { indexableTerms, recordOf, tfWeight } from '../scoring/profile';
+import { indexableTerms, recordOf, termImpact } from '../scoring/profile';
 import type { CandidateProfile, CorpusStats, Posting } from '../scoring/rank';
 
 export type PreparedMember = { documentId: string; score: number };
@@ -208,7 +208,7 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       const counts = termCounts.get(profile.locale) ?? new Map<string, number>();
       for (const [term, tf] of terms) {
-        postingRows.push({ locale: profile.locale, term, document_id: profile.documentId, impact: profile.norm > 0 ? tfWeight(tf) / profile.norm : 0 });
+        postingRows.push({ locale: profile.locale, term, document_id: profile.documentId, impact: termImpact(tf, profile.norm) });
         counts.set(term, (counts.get(term) ?? 0) + 1);
       }
       termCounts.set(profile.locale, counts);
@@ -568,7 +568,7 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
             // Own keys only: a stem such as "constructor" must not find Object's.
             if (!Object.hasOwn(frequencies, term)) return [];
             const tf = frequencies[term];
-            return [{ documentId: row.document_id, term, impact: norm > 0 ? tfWeight(tf) / norm : 0 }];
+            return [{ documentId: row.document_id, term, impact: termImpact(tf, norm) }];
           });
         });
       });

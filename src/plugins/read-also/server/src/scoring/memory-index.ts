@@ -8,7 +8,7 @@
  * scores in one typed array instead of a map keyed by documentId: at 100k articles most of a
  * ranking's 10,000 postings are distinct candidates, and the map was most of its cost.
  */
-import { indexableTerms, tfWeight, type ArticleProfile } from './profile';
+import { indexableTerms, termImpact, type ArticleProfile } from './profile';
 import { queryNorm, strongestCandidates, type CandidateProfile, type CorpusStats, type QueryTerm, type TextScores } from './rank';
 import type { PeopleStats, RankingData } from './suggest';
 
@@ -96,7 +96,7 @@ export class MemoryRankingIndex implements RankingData {
         this.postings.set(locale, term, list);
       }
       list.documents.push(number);
-      list.impacts.push(profile.norm > 0 ? tfWeight(tf) / profile.norm : 0);
+      list.impacts.push(termImpact(tf, profile.norm));
       list.ranked = undefined;
       // Prune now and then rather than per insert: amortised, and memory stays bounded.
       if (list.documents.length >= 4 * this.postingsPerTerm) {

@@ -6,6 +6,14 @@ export function tfWeight(tf: number): number {
   return tf > 0 ? 1 + Math.log(tf) : 0;
 }
 
+/**
+ * A term's impact in one article: its log-tf over the article's norm, the candidate side of the
+ * cosine. Postings, the in-memory index and re-scored lists must all compute it alike.
+ */
+export function termImpact(tf: number, norm: number): number {
+  return norm > 0 ? tfWeight(tf) / norm : 0;
+}
+
 /** Euclidean norm of a log-tf vector. */
 export function documentNorm(terms: Record<string, number>): number {
   return Math.sqrt(Object.values(terms).reduce((sum, tf) => sum + tfWeight(tf) ** 2, 0));
