@@ -1,6 +1,7 @@
 import { buildProfile, tfWeight, type ArticleFacts } from '../../../src/plugins/read-also/server/src/scoring/profile';
 import { MemoryRankingIndex } from '../../../src/plugins/read-also/server/src/scoring/memory-index';
-import { suggest } from '../../../src/plugins/read-also/server/src/scoring/suggest';
+import { fromWire, toWire } from '../../../src/plugins/read-also/server/src/scoring/preparing-workers';
+import { suggest, suggestMembers } from '../../../src/plugins/read-also/server/src/scoring/suggest';
 import { scorePostings, type Posting, type QueryTerm } from '../../../src/plugins/read-also/server/src/scoring/rank';
 import { defaultConfig } from '../../../src/plugins/read-also/server/src/config';
 
@@ -85,4 +86,28 @@ test('Given the same postings, scores from the in-memory index equal those summe
 
   await index.textMatches(query.slice(0, 1), 'en', 20);
   expect(() => fromMemory.score('d01')).toThrow(/replaced by a later ranking/);
+});
+
+test('A profile sent to a preparing worker arrives with the same terms and facts, and ranks alike', async () => {
+  const profiles = [
+    buildProfile(article('a', 'Ukraine air defence', 'Canada sends air defence to Ukraine.', { people: ['z'], speakers: ['z'], tags: ['Ukraine'] }), weights),
+    buildProfile(article('b', 'Air defence for Ukraine', 'Systems from Canada arrive.', { people: ['z'] }), weights),
+    buildProfile(article('c', 'Canada budget', 'Spending rises.'), weights),
+  ];
+  const direct = new MemoryRankingIndex(defaultConfig.postingsPerTerm, defaultConfig.candidatePool);
+  const wired = new MemoryRankingIndex(defaultConfig.postingsPerTerm, defaultConfig.candidatePool);
+  for (const profile of profiles) {
+    direct.add(profile);
+    // Through structured cloning, as postMessage carries it.
+    wired.add(fromWire(structuredClone(toWire(profile))));
+  }
+  const arrived = fromWire(structuredClone(toWire(profiles[0])));
+  expect({ ...arrived.terms }).toEqual({ ...profiles[0].terms });
+  expect({ ...arrived, terms: null, labels: null }).toEqual({ ...profiles[0], terms: null, labels: null });
+
+  const request = { source: profiles[0], sourceIndexed: true, limit: 5 };
+  const fromDirect = await suggestMembers(direct, defaultConfig, request);
+  expect(fromDirect.map((member) => member.documentId)).toEqual(['b', 'c'].slice(0, fromDirect.length));
+  expect(fromDirect[0].documentId).toBe('b');
+  expect(await suggestMembers(wired, defaultConfig, { ...request, source: arrived })).toEqual(fromDirect);
 });

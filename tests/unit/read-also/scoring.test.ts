@@ -3,11 +3,13 @@ import {
   describeGap,
   kthLargest,
   rankCandidates,
+  rankMembers,
   scorePostings,
   selectQueryTerms,
   strongestCandidates,
   type CorpusStats,
   type Posting,
+  type ReasonContext,
   type ScoringContext,
 } from '../../../src/plugins/read-also/server/src/scoring/rank';
 import { termsOf } from '../../../src/plugins/read-also/server/src/scoring/text';
@@ -48,7 +50,7 @@ function suggest(all: ArticleFacts[], sourceId: string, excluded: string[] = [],
   const source = profiles.find((p) => p.documentId === sourceId)!;
   const query = selectQueryTerms(source, stats, options);
   const matches = scorePostings(query, postings);
-  const context: ScoringContext = {
+  const context: ScoringContext & ReasonContext = {
     source,
     options,
     personName: (id) => ({ z: 'Volodymyr Zelensky', t: 'Justin Trudeau' })[id] ?? id,
@@ -76,6 +78,20 @@ test('related stories rank first, with reasons a person can read', () => {
     expect(suggestion.score).toBeGreaterThan(0);
     expect(suggestion.score).toBeLessThanOrEqual(1);
   }
+});
+
+test('rankMembers ranks as rankCandidates does, same order and scores, without reasons', () => {
+  const { profiles, stats, postings } = corpus(archive);
+  const options = { ...defaultConfig, minScore: 0, maxGapDays: null };
+  let compared = 0;
+  for (const source of profiles) {
+    const matches = scorePostings(selectQueryTerms(source, stats, options), postings);
+    const full = rankCandidates(profiles, matches, { source, options, personName: (id) => id }, new Set(['unrelated']), 4);
+    const members = rankMembers(profiles, matches, { source, options }, new Set(['unrelated']), 4);
+    expect(members).toEqual(full.map(({ documentId, score }) => ({ documentId, score })));
+    compared += members.length;
+  }
+  expect(compared).toBeGreaterThan(profiles.length);
 });
 
 test('never the article itself, nor excluded ones (rejected, already linked)', () => {

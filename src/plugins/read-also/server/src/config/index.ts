@@ -49,6 +49,8 @@ export const readAlsoConfigSchema = z
      * pairs match at all, which a prepared list would only learn at the next publish involving them.
      */
     preparedListsFrom: z.number().int().min(0),
+    /** Worker threads that rank during a full reindex, each with its own copy of the index; null for one per core. */
+    reindexWorkers: z.number().int().min(1).max(64).nullable(),
   })
   .strict()
   .refine((config) => config.limit <= config.maxLimit, { message: 'limit must not exceed maxLimit', path: ['limit'] })
@@ -76,6 +78,7 @@ export const defaultConfig: ReadAlsoConfig = {
   candidatePool: 200,
   preparedListSize: 30,
   preparedListsFrom: 1000,
+  reindexWorkers: null,
 };
 
 export default {

@@ -57,12 +57,12 @@ export class MemoryRankingIndex implements RankingData {
   /**
    * @param postingsPerTerm the most postings a ranking reads per term; lists are pruned to it.
    * @param articlesPerPerson the most articles a ranking reads per person.
-   * @param names where person names come from (reasons name people).
+   * @param names where person names come from, for reasons; a reindex ranks without reasons and needs none.
    */
   constructor(
     private readonly postingsPerTerm: number,
     private readonly articlesPerPerson: number,
-    private readonly names: (ids: string[]) => Promise<Map<string, string>>,
+    private readonly names: (ids: string[]) => Promise<Map<string, string>> = async () => new Map(),
   ) {}
 
   private numberOf(documentId: string): number {

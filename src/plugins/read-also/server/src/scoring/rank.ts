@@ -191,10 +191,12 @@ export function describeGap(sourceTime: number | null, candidateTime: number | n
 export type ScoringContext = {
   source: ArticleProfile;
   options: RankingOptions;
-  personName(documentId: string): string;
   /** How many indexed articles mention or quote each of the source's people, and how many there are. */
   peopleStats?: { documents: number; frequency: Record<string, number> };
 };
+
+/** What reasons need beyond scoring: people are named in them. */
+export type ReasonContext = { personName(documentId: string): string };
 
 type SignalName = Exclude<keyof Signals, 'recency'>;
 
@@ -288,7 +290,7 @@ function scoreCandidate(candidate: CandidateProfile, textScore: number, context:
   return { candidate, score, signals, sharedSpeakers, sharedPeople, sharedTags, sameSection };
 }
 
-function reasonsFor(scored: Scored, termParts: Map<string, number> | undefined, context: ScoringContext): string[] {
+function reasonsFor(scored: Scored, termParts: Map<string, number> | undefined, context: ScoringContext & ReasonContext): string[] {
   const { source } = context;
   const { candidate, sharedSpeakers, sharedPeople, sharedTags, sameSection } = scored;
   const reasons: string[] = [];
@@ -309,14 +311,14 @@ function reasonsFor(scored: Scored, termParts: Map<string, number> | undefined, 
   return reasons;
 }
 
-/** The best suggestions, excluding the source and any documentId in `excluded`. */
-export function rankCandidates(
-  candidates: CandidateProfile[],
-  text: TextScores,
-  context: ScoringContext,
-  excluded: Set<string>,
-  limit = context.options.limit,
-): Suggestion[] {
+/** A candidate's place in a ranking without its reasons: what a prepared list keeps. */
+export type RankedMember = { documentId: string; score: number };
+
+/** Clients see scores rounded to three decimals and signals to four (see scoreCandidates). */
+const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
+
+/** The `limit` best candidates, scored, excluding the source and any documentId in `excluded`. */
+function scoreCandidates(candidates: CandidateProfile[], text: TextScores, context: ScoringContext, excluded: Set<string>, limit: number): Scored[] {
   const scored: Scored[] = [];
   const facts = sourceFacts(context);
   for (const candidate of candidates) {
@@ -324,11 +326,21 @@ export function rankCandidates(
     const result = scoreCandidate(candidate, text.score(candidate.documentId), context, facts);
     if (result) scored.push(result);
   }
-  // Ranked on the exact score; clients see it rounded to three decimals and the signals to four
-  // (the last digits depend on the order of a floating-point sum, which is no information).
-  const kept = scored.sort((a, b) => b.score - a.score || compareText(a.candidate.documentId, b.candidate.documentId)).slice(0, limit);
+  // Ranked on the exact score; clients see it rounded (the last digits depend on the order of a
+  // floating-point sum, which is no information).
+  return scored.sort((a, b) => b.score - a.score || compareText(a.candidate.documentId, b.candidate.documentId)).slice(0, limit);
+}
+
+/** The best suggestions with their reasons, excluding the source and any documentId in `excluded`. */
+export function rankCandidates(
+  candidates: CandidateProfile[],
+  text: TextScores,
+  context: ScoringContext & ReasonContext,
+  excluded: Set<string>,
+  limit = context.options.limit,
+): Suggestion[] {
+  const kept = scoreCandidates(candidates, text, context, excluded, limit);
   const termParts = text.explain(new Set(kept.map((entry) => entry.candidate.documentId)));
-  const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
   return kept.map((entry) => ({
     documentId: entry.candidate.documentId,
     title: entry.candidate.title,
@@ -337,5 +349,16 @@ export function rankCandidates(
     score: round(entry.score, 3),
     reasons: reasonsFor(entry, termParts.get(entry.candidate.documentId), context),
     signals: Object.fromEntries(Object.entries(entry.signals).map(([signal, value]) => [signal, round(value, 4)])) as Signals,
+  }));
+}
+
+/**
+ * The same ranking as rankCandidates, in the same order and with the same scores, without
+ * working out reasons: a reindex prepares every article's list and keeps no reasons.
+ */
+export function rankMembers(candidates: CandidateProfile[], text: TextScores, context: ScoringContext, excluded: Set<string>, limit: number): RankedMember[] {
+  return scoreCandidates(candidates, text, context, excluded, limit).map((entry) => ({
+    documentId: entry.candidate.documentId,
+    score: round(entry.score, 3),
   }));
 }

@@ -7,10 +7,12 @@
 import type { ArticleProfile } from './profile';
 import {
   rankCandidates,
+  rankMembers,
   selectQueryTerms,
   type CandidateProfile,
   type CorpusStats,
   type QueryTerm,
+  type RankedMember,
   type RankingOptions,
   type Suggestion,
   type TextScores,
@@ -18,7 +20,8 @@ import {
 
 export type PeopleStats = { documents: number; frequency: Record<string, number> };
 
-export type RankingData = {
+/** What scoring reads; RankingData adds what reasons need. */
+export type ScoringData = {
   corpusStats(locale: string, terms: string[]): Promise<CorpusStats>;
   /** Cosine scores from the strongest postings (highest impact first) of each query term, at most perTerm each. */
   textMatches(query: QueryTerm[], locale: string | null, perTerm: number): Promise<TextScores>;
@@ -28,8 +31,9 @@ export type RankingData = {
   articlesSharingPeople(people: string[], locale: string | null, limit: number): Promise<string[]>;
   candidateProfiles(documentIds: string[], locale: string | null): Promise<CandidateProfile[]>;
   peopleFrequency(people: string[], locale: string): Promise<PeopleStats>;
-  personNames(ids: string[]): Promise<Map<string, string>>;
 };
+
+export type RankingData = ScoringData & { personNames(ids: string[]): Promise<Map<string, string>> };
 
 export type SuggestSettings = RankingOptions & {
   localePolicy: 'same' | 'any';
@@ -47,7 +51,8 @@ export type SuggestRequest = {
   excluded?: Set<string>;
 };
 
-export async function suggest(data: RankingData, settings: SuggestSettings, request: SuggestRequest): Promise<Suggestion[]> {
+/** Every candidate worth scoring, with what scoring them needs. */
+async function gather(data: ScoringData, settings: SuggestSettings, request: SuggestRequest) {
   const { source, within } = request;
   const locale = source.locale;
   const candidateLocale = settings.localePolicy === 'same' ? locale : null;
@@ -61,15 +66,25 @@ export async function suggest(data: RankingData, settings: SuggestSettings, requ
     ? within
     : await data.articlesSharingPeople([...source.people, ...source.speakers], candidateLocale, settings.candidatePool);
   const candidates = await data.candidateProfiles([...byText, ...byPeople], candidateLocale);
-
   const everyone = [...new Set([...source.people, ...source.speakers])];
-  const names = await data.personNames(everyone);
   const peopleStats = await data.peopleFrequency(everyone, locale);
+  return { candidates, textMatches, everyone, context: { source, options: settings, peopleStats } };
+}
+
+export async function suggest(data: RankingData, settings: SuggestSettings, request: SuggestRequest): Promise<Suggestion[]> {
+  const { candidates, textMatches, everyone, context } = await gather(data, settings, request);
+  const names = await data.personNames(everyone);
   return rankCandidates(
     candidates,
     textMatches,
-    { source, options: settings, personName: (id) => names.get(id) ?? 'a person', peopleStats },
+    { ...context, personName: (id) => names.get(id) ?? 'a person' },
     request.excluded ?? new Set(),
     request.limit,
   );
+}
+
+/** The same ranking as suggest(), without reasons: who and how well, as a prepared list keeps them. */
+export async function suggestMembers(data: ScoringData, settings: SuggestSettings, request: SuggestRequest): Promise<RankedMember[]> {
+  const { candidates, textMatches, context } = await gather(data, settings, request);
+  return rankMembers(candidates, textMatches, context, request.excluded ?? new Set(), request.limit);
 }

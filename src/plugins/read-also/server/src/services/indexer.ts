@@ -2,12 +2,12 @@
  * Keeps the ranking state in step with published articles: a profile per published
  * article and locale, rebuilt when it is published, updated, unpublished or deleted.
  */
+import os from 'node:os';
 import type { Core } from '@strapi/strapi';
 import type { ReadAlsoConfig } from '../config';
-import { MemoryRankingIndex } from '../scoring/memory-index';
+import { PreparingWorkers } from '../scoring/preparing-workers';
 import { blocksToText, buildProfile, type ArticleFacts, type ArticleProfile } from '../scoring/profile';
-import { suggest } from '../scoring/suggest';
-import type { PreparedList } from '../repositories';
+import type { RankedMember } from '../scoring/rank';
 import { pluginServices } from './registry';
 
 export type ReindexPhase = 'indexing' | 'preparing';
@@ -89,64 +89,72 @@ export const createIndexer = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Rebuilds everything from the published articles, in pages: the profiles and postings,
-     * then every article's prepared list, ranked against an in-memory copy of the index
-     * (the same ranking the database answers at read time, without a dozen queries each).
+     * then every article's prepared list, ranked by worker threads against in-memory copies of
+     * the index (the same ranking the database answers at read time, without a dozen queries each).
      */
     async reindexAll(onProgress?: (done: number, total: number, phase: ReindexPhase) => void): Promise<number> {
       const settings = config();
       const total = await strapi.db.query(ARTICLE).count({ where: { publishedAt: { $notNull: true } } });
       await repository().clearAll();
-      const names = new Map<string, string>();
-      const memory = new MemoryRankingIndex(settings.postingsPerTerm, settings.candidatePool, async (ids) => {
-        const missing = ids.filter((id) => !names.has(id));
-        for (const [id, name] of await pluginServices(strapi).suggestions.personNames(missing)) names.set(id, name);
-        return names;
-      });
-      const pageSize = 500;
-      let done = 0;
-      await repository().withoutPostingIndexes(async () => {
-        // Keyset pages (after the last id), so the thousandth page costs what the first did.
-        let lastId = 0;
-        for (;;) {
-          const rows = (await strapi.db.query(ARTICLE).findMany({
-            where: { publishedAt: { $notNull: true }, id: { $gt: lastId } },
-            populate: ARTICLE_POPULATE,
-            orderBy: { id: 'asc' },
-            limit: pageSize,
-          })) as unknown as (ArticleRow & { id: number })[];
-          if (rows.length === 0) break;
-          lastId = rows[rows.length - 1].id;
-          const profiles = rows.map((row) => this.profileOf(row));
-          await repository().addProfiles(profiles);
-          for (const profile of profiles) memory.add(profile);
-          done += rows.length;
-          onProgress?.(done, total, 'indexing');
-        }
-      });
+      const workers = new PreparingWorkers(settings, settings.reindexWorkers ?? os.availableParallelism());
+      try {
+        const pageSize = 500;
+        let done = 0;
+        await repository().withoutPostingIndexes(async () => {
+          // Keyset pages (after the last id), so the thousandth page costs what the first did.
+          let lastId = 0;
+          for (;;) {
+            const rows = (await strapi.db.query(ARTICLE).findMany({
+              where: { publishedAt: { $notNull: true }, id: { $gt: lastId } },
+              populate: ARTICLE_POPULATE,
+              orderBy: { id: 'asc' },
+              limit: pageSize,
+            })) as unknown as (ArticleRow & { id: number })[];
+            if (rows.length === 0) break;
+            lastId = rows[rows.length - 1].id;
+            const profiles = rows.map((row) => this.profileOf(row));
+            workers.add(profiles);
+            await repository().addProfiles(profiles);
+            done += rows.length;
+            onProgress?.(done, total, 'indexing');
+          }
+        });
 
-      let prepared = 0;
-      let after: { documentId: string; locale: string } | null = null;
-      for (;;) {
-        const profiles = await repository().profilesPage(after, pageSize);
-        if (profiles.length === 0) break;
-        const lists: PreparedList[] = [];
-        for (const source of profiles) {
-          const list = await suggest(memory, settings, { source, sourceIndexed: true, limit: settings.preparedListSize });
-          lists.push({
-            documentId: source.documentId,
-            locale: source.locale,
-            members: list.map((suggestion) => ({ documentId: suggestion.documentId, score: suggestion.score })),
-            exhausted: list.length < settings.preparedListSize,
-          });
+        // The workers rank one page while this thread reads the next and saves the last.
+        let prepared = 0;
+        let after: { documentId: string; locale: string } | null = null;
+        let ranking: { sources: ArticleProfile[]; lists: Promise<RankedMember[][]> } | null = null;
+        for (;;) {
+          const profiles = await repository().profilesPage(after, pageSize);
+          const next = profiles.length > 0 ? { sources: profiles, lists: workers.prepare(profiles) } : null;
+          // Awaited once the page before is saved; a failure meanwhile must not count as unhandled.
+          next?.lists.catch(() => undefined);
+          if (profiles.length > 0) {
+            const last = profiles[profiles.length - 1];
+            after = { documentId: last.documentId, locale: last.locale };
+          }
+          if (ranking) {
+            const lists = await ranking.lists;
+            await repository().savePreparedLists(
+              ranking.sources.map((source, index) => ({
+                documentId: source.documentId,
+                locale: source.locale,
+                members: lists[index],
+                exhausted: lists[index].length < settings.preparedListSize,
+              })),
+              { replace: false },
+            );
+            prepared += ranking.sources.length;
+            onProgress?.(prepared, done, 'preparing');
+          }
+          if (!next) break;
+          ranking = next;
         }
-        await repository().savePreparedLists(lists, { replace: false });
-        const last = profiles[profiles.length - 1];
-        after = { documentId: last.documentId, locale: last.locale };
-        prepared += profiles.length;
-        onProgress?.(prepared, done, 'preparing');
+        await repository().refreshPlannerStatistics();
+        return done;
+      } finally {
+        await workers.close();
       }
-      await repository().refreshPlannerStatistics();
-      return done;
     },
   };
 };

@@ -1,0 +1,116 @@
+/**
+ * Preparing every article's list in worker threads, one per core: at 100k articles a reindex
+ * ranks 100k sources, and on one thread that was most of its time. Each worker holds its own
+ * copy of the in-memory index (built from the same profiles, in the same order, so every copy
+ * ranks alike) and ranks the share of each page it is given; the main thread meanwhile reads
+ * the next page and writes the last one's lists. Imports nothing from Strapi.
+ */
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { recordOf, type ArticleProfile } from './profile';
+import type { RankedMember } from './rank';
+import type { SuggestSettings } from './suggest';
+
+export type PreparingSettings = SuggestSettings & { preparedListSize: number };
+
+/**
+ * A profile as it crosses to a worker: its terms as two arrays. A record arrives with its keys
+ * in the article's own order, a hidden class per article, which is what made indexing slow once.
+ * Labels are left behind: a prepared list keeps no reasons.
+ */
+export type WireProfile = Omit<ArticleProfile, 'terms' | 'labels'> & { termList: string[]; frequencies: number[] };
+
+type WorkerMessage = { type: 'add'; profiles: WireProfile[] } | { type: 'prepare'; sources: WireProfile[] };
+export type WorkerRequest = WorkerMessage & { id: number };
+export type WorkerReply = { id: number } & ({ ok: true; lists?: RankedMember[][] } | { ok: false; error: string });
+
+export function toWire(profile: ArticleProfile): WireProfile {
+  const { terms, labels: _labels, ...rest } = profile;
+  return { ...rest, termList: Object.keys(terms), frequencies: Object.values(terms) };
+}
+
+export function fromWire(wire: WireProfile): ArticleProfile {
+  const { termList, frequencies, ...rest } = wire;
+  return { ...rest, terms: recordOf(termList.map((term, index) => [term, frequencies[index]])), labels: {} };
+}
+
+/** The compiled worker sits beside this module (Strapi compiles the plugin to dist/ before running it). */
+const WORKER_SCRIPT = path.join(__dirname, 'preparing-worker.js');
+
+export class PreparingWorkers {
+  private readonly workers: Worker[];
+  private readonly pending = new Map<number, { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void }>();
+  private nextId = 0;
+  private failure: Error | null = null;
+  /** Acknowledgements of profiles sent for indexing: prepare() waits for them, and surfaces their errors. */
+  private adding: Promise<unknown>[] = [];
+
+  constructor(settings: PreparingSettings, count: number) {
+    this.workers = Array.from({ length: Math.max(1, count) }, () => {
+      const worker = new Worker(WORKER_SCRIPT, { workerData: settings });
+      worker.on('message', (reply: WorkerReply) => {
+        const waiting = this.pending.get(reply.id);
+        this.pending.delete(reply.id);
+        if (reply.ok) waiting?.resolve(reply);
+        else waiting?.reject(new Error(`preparing worker: ${reply.error}`));
+      });
+      worker.on('error', (error) => this.fail(error));
+      worker.on('exit', (code) => {
+        if (code !== 0) this.fail(new Error(`a preparing worker stopped with exit code ${code}`));
+      });
+      return worker;
+    });
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
+  }
+
+  private request(worker: Worker, message: WorkerMessage): Promise<WorkerReply> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = (this.nextId += 1);
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ ...message, id } satisfies WorkerRequest);
+    });
+  }
+
+  /** Adds profiles to every worker's index (in the order given, which numbers the articles alike). */
+  add(profiles: ArticleProfile[]): void {
+    const wire = profiles.map(toWire);
+    for (const worker of this.workers) {
+      const acknowledged = this.request(worker, { type: 'add', profiles: wire });
+      // Awaited by the next prepare(); until then a failure must not count as unhandled.
+      acknowledged.catch(() => undefined);
+      this.adding.push(acknowledged);
+    }
+  }
+
+  /** Each source's best `preparedListSize` members, in the order of `sources`. */
+  async prepare(sources: ArticleProfile[]): Promise<RankedMember[][]> {
+    const added = this.adding;
+    this.adding = [];
+    await Promise.all(added);
+    const share = Math.ceil(sources.length / this.workers.length);
+    const parts = await Promise.all(
+      this.workers.map(async (worker, index) => {
+        const mine = sources.slice(index * share, (index + 1) * share);
+        if (mine.length === 0) return [];
+        const reply = await this.request(worker, { type: 'prepare', sources: mine.map(toWire) });
+        return reply.ok && reply.lists ? reply.lists : [];
+      }),
+    );
+    return parts.flat();
+  }
+
+  async close(): Promise<void> {
+    this.failure ??= new Error('the preparing workers were closed');
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+}
