@@ -5,7 +5,7 @@
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../helpers/strapi';
 import { adminSession } from '../helpers/admin';
-import { ARTICLE } from '../helpers/fixtures';
+import { ARTICLE, createArticle, paragraphs } from '../helpers/fixtures';
 import { buildNewsroom, publishRelatedStory, type Newsroom } from '../helpers/newsroom';
 import type { ReadAlsoServices } from '../../src/plugins/read-also/server/src/services/registry';
 
@@ -154,4 +154,39 @@ test('A queued article left by a crash is prepared when the next process starts'
   await services.preparer.idle();
   expect(await services.repository.hasPending()).toBe(false);
   expect(await services.repository.preparedList(football.documentId, 'en')).not.toBeNull();
+});
+
+test('Given a term in more articles than a reindex stores, its stored postings stay the exact strongest as the strongest leave', async () => {
+  const plugin = app.strapi.plugin('read-also');
+  const repository = plugin.service('repository') as ReadAlsoServices['repository'];
+  const settings = app.strapi.config.get('plugin::read-also') as { postingsPerTerm: number };
+  const previous = settings.postingsPerTerm;
+  settings.postingsPerTerm = 10; // a reindex then stores 20 per term
+  try {
+    // One shared word; longer bodies dilute it, so the first stories hold its strongest postings.
+    const stories = [];
+    for (let i = 0; i < 26; i += 1) {
+      const filler = Array.from({ length: i + 1 }, (_, w) => `filler${i}x${w}`).join(' ');
+      stories.push(await createArticle(app.strapi, { title: `Zeppelin sighting number ${i}`, body: paragraphs(filler) }));
+    }
+    await plugin.service('preparer').idle();
+    await plugin.service('indexer').reindexAll();
+    const ids = stories.map((story) => story.documentId);
+    const exactTop = async (count: number) =>
+      (await repository.postingsOfDocuments(ids, ['zeppelin'], 'en')).sort((a, b) => b.impact - a.impact).slice(0, count);
+
+    const stored = await repository.postingsFor(['zeppelin'], 'en', 100);
+    expect(stored).toHaveLength(20);
+    expect(stored.slice(0, 10).map((p) => p.documentId)).toEqual((await exactTop(10)).map((p) => p.documentId));
+    expect(stored.slice(0, 10).map((p) => p.documentId)).toEqual(ids.slice(0, 10));
+
+    // The twelve strongest leave: past the eleventh, fewer than ten stored ones beat those left out.
+    for (const story of stories.slice(0, 12)) await app.strapi.documents(ARTICLE).unpublish({ documentId: story.documentId });
+    await plugin.service('preparer').idle();
+    const after = await repository.postingsFor(['zeppelin'], 'en', 10);
+    expect(after.map((p) => p.documentId)).toEqual(ids.slice(12, 22));
+    expect(after).toEqual(await exactTop(10));
+  } finally {
+    settings.postingsPerTerm = previous;
+  }
 });

@@ -26,7 +26,7 @@ function article(documentId: string, title: string, bodyText: string, extra: Par
 }
 
 test('Given more postings of a term than a ranking reads, the index keeps exactly the strongest ones', async () => {
-  const index = new MemoryRankingIndex(10, 50, names);
+  const index = new MemoryRankingIndex(10, 50, { names });
   // Longer articles dilute "ukraine": its impact falls as the filler grows.
   const profiles = Array.from({ length: 57 }, (_, i) =>
     buildProfile(article(`a${String(i).padStart(2, '0')}`, 'Ukraine', Array.from({ length: i }, (_, w) => `filler${w}`).join(' ')), weights),
@@ -43,7 +43,7 @@ test('Given more postings of a term than a ranking reads, the index keeps exactl
 });
 
 test('Given a small archive, ranking from the in-memory index finds the related story first, with reasons', async () => {
-  const index = new MemoryRankingIndex(defaultConfig.postingsPerTerm, defaultConfig.candidatePool, names);
+  const index = new MemoryRankingIndex(defaultConfig.postingsPerTerm, defaultConfig.candidatePool, { names });
   const source = buildProfile(
     article('seed', 'Zelensky and Trudeau discuss air defence', 'Canada sends air defence equipment to Ukraine.', { people: ['z', 't'] }),
     weights,
@@ -62,7 +62,7 @@ test('Given a small archive, ranking from the in-memory index finds the related 
 });
 
 test('Given the same postings, scores from the in-memory index equal those summed from database rows, and stale scores are refused', async () => {
-  const index = new MemoryRankingIndex(20, 50, names);
+  const index = new MemoryRankingIndex(20, 50, { names });
   const profiles = Array.from({ length: 60 }, (_, i) =>
     buildProfile(
       article(`d${String(i).padStart(2, '0')}`, i % 2 ? 'Ukraine air defence' : 'Canada budget', Array.from({ length: i % 7 }, (_, w) => `word${w} defence`).join(' ')),
@@ -110,4 +110,29 @@ test('A profile sent to a preparing worker arrives with the same terms and facts
   expect(fromDirect.map((member) => member.documentId)).toEqual(['b', 'c'].slice(0, fromDirect.length));
   expect(fromDirect[0].documentId).toBe('b');
   expect(await suggestMembers(wired, defaultConfig, { ...request, source: arrived })).toEqual(fromDirect);
+});
+
+test('Given more postings of a term than it retains, the index gives a database the strongest and the strongest it left out', () => {
+  const index = new MemoryRankingIndex(10, 50, { retained: 20 });
+  const profiles = Array.from({ length: 57 }, (_, i) =>
+    buildProfile(article(`a${String(i).padStart(2, '0')}`, 'Ukraine', Array.from({ length: i }, (_, w) => `filler${w}`).join(' ')), weights),
+  );
+  for (const profile of profiles) index.add(profile);
+  const impactOf = (documentId: string) => {
+    const profile = profiles.find((each) => each.documentId === documentId)!;
+    return tfWeight(profile.terms.ukrain) / profile.norm;
+  };
+  const byStrength = profiles.map((profile) => profile.documentId).sort((a, b) => impactOf(b) - impactOf(a));
+
+  const retained = index.retainedPostings();
+  const ukraine = retained.terms.find((entry) => entry.term === 'ukrain')!;
+  expect(Array.from(ukraine.documents, (number) => retained.documentIds[number])).toEqual(byStrength.slice(0, 20));
+  expect(Array.from(ukraine.impacts)).toEqual(byStrength.slice(0, 20).map(impactOf));
+  expect(ukraine.prunedBelow).toBe(impactOf(byStrength[20]));
+  // filler55 is in one article only: nothing of it was left out.
+  const rare = retained.terms.find((entry) => entry.term === 'filler55')!;
+  expect(rare.documents).toHaveLength(1);
+  expect(rare.prunedBelow).toBeNull();
+  // Retaining more does not change what a ranking reads.
+  expect(index.postingsOf('ukrain', 'en', 10).map((posting) => posting.documentId)).toEqual(byStrength.slice(0, 10));
 });

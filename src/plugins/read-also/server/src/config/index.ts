@@ -61,6 +61,16 @@ export const readAlsoConfigSchema = z
 
 export type ReadAlsoConfig = z.infer<typeof readAlsoConfigSchema>;
 
+/**
+ * Postings a full reindex stores per term: twice what a ranking reads, so that many of a term's
+ * strongest articles can leave the archive before its weaker postings have to be read back from
+ * the profiles. A term's other postings cannot rank while those are there, and storing them all
+ * was most of a reindex's writing and of the database's size.
+ */
+export function storedPostingsPerTerm(config: Pick<ReadAlsoConfig, 'postingsPerTerm'>): number {
+  return 2 * config.postingsPerTerm;
+}
+
 export const defaultConfig: ReadAlsoConfig = {
   weights: { text: 0.6, people: 0.1, speakers: 0.15, tags: 0.1, section: 0.05, recency: 0.2 },
   fieldWeights: { title: 2, standfirst: 1.5, body: 1 },

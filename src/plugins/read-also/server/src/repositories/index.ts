@@ -6,6 +6,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { storedPostingsPerTerm, type ReadAlsoConfig } from '../config';
+import type { RetainedPostings } from '../scoring/memory-index';
 import type { ArticleProfile } from '../scoring/profile';
 import { indexableTerms, recordOf, termImpact } from '../scoring/profile';
 import type { CandidateProfile, CorpusStats, Posting } from '../scoring/rank';
@@ -13,7 +15,7 @@ import type { CandidateProfile, CorpusStats, Posting } from '../scoring/rank';
 export type PreparedMember = { documentId: string; score: number };
 
 /** Bumped when the tables change shape: bootstrap then rebuilds them and reindexes. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** An article's best candidates as ranked when it (or a neighbour) was last published, before editorial filtering. */
 export type PreparedList = {
@@ -28,6 +30,11 @@ export type PreparedList = {
 export const TABLES = {
   profiles: 'read_also_profiles',
   postings: 'read_also_postings',
+  /**
+   * Terms whose weakest postings a reindex left out, and the strongest impact left out: a term's
+   * top postings are exact while enough stored ones are stronger than that (see keepPostingsExact).
+   */
+  pruned: 'read_also_pruned_terms',
   people: 'read_also_people',
   terms: 'read_also_term_stats',
   corpus: 'read_also_corpus',
@@ -97,6 +104,7 @@ function toCandidate(row: ProfileRow): CandidateProfile {
 export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
   const schema = () => strapi.db.getSchemaName();
   const table = (trx: Knex.Transaction, name: string) => (schema() ? trx(name).withSchema(schema() as string) : trx(name));
+  const qualified = (name: string) => (schema() ? `${schema()}.${name}` : name);
   const inTransaction = async <T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> =>
     (await strapi.db.transaction(({ trx }) => work(trx as Knex.Transaction))) as T;
 
@@ -108,7 +116,7 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   async function bulkInsert(trx: Knex.Transaction, name: string, rows: Record<string, unknown>[]) {
     if (rows.length === 0) return;
-    const qualified = schema() ? `${schema()}.${name}` : name;
+    const target = qualified(name);
     if (strapi.db.dialect.client === 'postgres') {
       // A column null in every row is left out (it is nullable, and an all-null array has no type).
       const typed = Object.keys(rows[0]).flatMap((column) => {
@@ -119,7 +127,7 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const batch of chunks(rows, 20_000)) {
         await trx.raw(
           `insert into ?? (${typed.map(() => '??').join(', ')}) select * from unnest(${typed.map(({ type }) => `?::${type}[]`).join(', ')})`,
-          [qualified, ...typed.map(({ column }) => column), ...typed.map(({ column }) => batch.map((row) => row[column] ?? null))],
+          [target, ...typed.map(({ column }) => column), ...typed.map(({ column }) => batch.map((row) => row[column] ?? null))],
         );
       }
       return;
@@ -130,7 +138,7 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
     const perStatement = Math.max(1, Math.floor(8000 / columns.length));
     for (const batch of chunks(rows, perStatement)) {
       await trx.raw(`insert into ?? (${columns.map(() => '??').join(', ')}) values ${batch.map(() => tuple).join(', ')}`, [
-        qualified,
+        target,
         ...columns,
         ...batch.flatMap((row) => columns.map((column) => row[column] ?? null)),
       ]);
@@ -170,20 +178,86 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
     return { documents: Number(corpus?.documents ?? 0), documentFrequency };
   }
 
-  async function removeProfile(trx: Knex.Transaction, documentId: string, locale: string): Promise<boolean> {
+  /**
+   * Removes an article's rows. Returns the pruned terms it was among the stored strongest of:
+   * their stored postings may now be too few to rank from (see keepPostingsExact), or null when
+   * the article was not indexed.
+   */
+  async function removeProfile(trx: Knex.Transaction, documentId: string, locale: string): Promise<string[] | null> {
     const old = (await table(trx, TABLES.profiles).where({ document_id: documentId, locale }).first('terms')) as
       | { terms: string }
       | undefined;
-    if (!old) return false;
+    if (!old) return null;
     await adjustTermStats(trx, locale, countTerms(Object.keys(JSON.parse(old.terms) as Record<string, number>), -1));
     await adjustCorpus(trx, locale, -1);
+    const weakened = (await trx
+      .select('postings.term')
+      .from({ postings: qualified(TABLES.postings) })
+      .join({ pruned: qualified(TABLES.pruned) }, function joinPruned() {
+        this.on('pruned.locale', '=', 'postings.locale').andOn('pruned.term', '=', 'postings.term');
+      })
+      .where({ 'postings.document_id': documentId, 'postings.locale': locale })
+      .andWhereRaw('?? > ??', ['postings.impact', 'pruned.below'])) as { term: string }[];
     await table(trx, TABLES.postings).where({ document_id: documentId, locale }).delete();
     await table(trx, TABLES.people).where({ document_id: documentId, locale }).delete();
     await table(trx, TABLES.profiles).where({ document_id: documentId, locale }).delete();
-    return true;
+    return weakened.map((row) => row.term);
   }
 
-  async function insertProfiles(trx: Knex.Transaction, profiles: ArticleProfile[]) {
+  /**
+   * A pruned term ranks from its stored postings while at least postingsPerTerm of them are
+   * stronger than anything left out. When removals have eaten into that, the term's postings
+   * are worked out again from the profiles that have it: rare, and a scan, but exact.
+   */
+  async function keepPostingsExact(trx: Knex.Transaction, locale: string, terms: string[]) {
+    if (terms.length === 0) return;
+    const perTerm = (strapi.config.get('plugin::read-also') as ReadAlsoConfig).postingsPerTerm;
+    const strong = new Map<string, number>();
+    for (const batch of chunks([...new Set(terms)])) {
+      const rows = (await trx
+        .select('postings.term')
+        .count({ strong: '*' })
+        .from({ postings: qualified(TABLES.postings) })
+        .join({ pruned: qualified(TABLES.pruned) }, function joinPruned() {
+          this.on('pruned.locale', '=', 'postings.locale').andOn('pruned.term', '=', 'postings.term');
+        })
+        .where('postings.locale', locale)
+        .whereIn('postings.term', batch)
+        .andWhereRaw('?? > ??', ['postings.impact', 'pruned.below'])
+        .groupBy('postings.term')) as { term: string; strong: number | string }[];
+      for (const row of rows) strong.set(row.term, Number(row.strong));
+    }
+    for (const term of new Set(terms)) {
+      if ((strong.get(term) ?? 0) < perTerm) await restorePostings(trx, locale, term);
+    }
+  }
+
+  /** A term's strongest postings again, from every profile that has it. */
+  async function restorePostings(trx: Knex.Transaction, locale: string, term: string) {
+    const keep = storedPostingsPerTerm(strapi.config.get('plugin::read-also') as ReadAlsoConfig);
+    // The JSON of a profile's terms holds the term as a key; LIKE narrows the scan, the parse decides.
+    const rows = (await table(trx, TABLES.profiles)
+      .where({ locale })
+      .andWhere('terms', 'like', `%${JSON.stringify(term)}:%`)
+      .select('document_id', 'terms', 'norm')) as { document_id: string; terms: string; norm: number | string }[];
+    const postings = rows
+      .flatMap((row) => {
+        const frequencies = JSON.parse(row.terms) as Record<string, number>;
+        return Object.hasOwn(frequencies, term) ? [{ documentId: row.document_id, impact: termImpact(frequencies[term], Number(row.norm)) }] : [];
+      })
+      .sort((a, b) => b.impact - a.impact || (a.documentId < b.documentId ? -1 : 1));
+    await table(trx, TABLES.postings).where({ locale, term }).delete();
+    await table(trx, TABLES.pruned).where({ locale, term }).delete();
+    await bulkInsert(
+      trx,
+      TABLES.postings,
+      postings.slice(0, keep).map((posting) => ({ locale, term, document_id: posting.documentId, impact: posting.impact })),
+    );
+    if (postings.length > keep) await bulkInsert(trx, TABLES.pruned, [{ locale, term, below: postings[keep].impact }]);
+  }
+
+  /** `postings: false` for a reindex, which stores each term's strongest postings once it has seen them all. */
+  async function insertProfiles(trx: Knex.Transaction, profiles: ArticleProfile[], { postings = true } = {}) {
     const profileRows = [];
     const postingRows = [];
     const peopleRows = [];
@@ -208,7 +282,7 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       const counts = termCounts.get(profile.locale) ?? new Map<string, number>();
       for (const [term, tf] of terms) {
-        postingRows.push({ locale: profile.locale, term, document_id: profile.documentId, impact: termImpact(tf, profile.norm) });
+        if (postings) postingRows.push({ locale: profile.locale, term, document_id: profile.documentId, impact: termImpact(tf, profile.norm) });
         counts.set(term, (counts.get(term) ?? 0) + 1);
       }
       termCounts.set(profile.locale, counts);
@@ -270,9 +344,12 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   async function createPostingIndexes() {
-    const qualified = schema() ? `${schema()}.${TABLES.postings}` : TABLES.postings;
     for (const [name, columns] of Object.entries(POSTING_INDEXES)) {
-      await strapi.db.connection.raw(`create index if not exists ?? on ?? (${columns.map(() => '??').join(', ')})`, [name, qualified, ...columns]);
+      await strapi.db.connection.raw(`create index if not exists ?? on ?? (${columns.map(() => '??').join(', ')})`, [
+        name,
+        qualified(TABLES.postings),
+        ...columns,
+      ]);
     }
   }
 
@@ -344,6 +421,12 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       // Also after a reindex that stopped half-way, with its indexes dropped.
       await createPostingIndexes();
+      await create(TABLES.pruned, (t) => {
+        t.string('locale', 16).notNullable();
+        t.string('term', 100).notNullable();
+        t.double('below').notNullable();
+        t.primary(['locale', 'term']);
+      });
       await create(TABLES.people, (t) => {
         t.string('locale', 16).notNullable();
         t.string('person_id', 64).notNullable();
@@ -397,18 +480,44 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Replaces an article's profile and postings, keeping document frequencies exact. */
     async saveProfile(profile: ArticleProfile): Promise<void> {
       await inTransaction(async (trx) => {
-        await removeProfile(trx, profile.documentId, profile.locale);
+        const weakened = await removeProfile(trx, profile.documentId, profile.locale);
         await insertProfiles(trx, [profile]);
+        await keepPostingsExact(trx, profile.locale, weakened ?? []);
       });
     },
 
-    /** Adds many new profiles at once (a reindex after clearAll): the same rows, in few statements. */
+    /**
+     * Adds many new profiles at once (a reindex after clearAll): the same rows, in few statements,
+     * but no postings: the reindex stores each term's strongest with addRetainedPostings.
+     */
     async addProfiles(profiles: ArticleProfile[]): Promise<void> {
-      await inTransaction((trx) => insertProfiles(trx, profiles));
+      await inTransaction((trx) => insertProfiles(trx, profiles, { postings: false }));
+    },
+
+    /** Stores a reindex's postings: each term's strongest, and where weaker ones were left out. */
+    async addRetainedPostings(retained: RetainedPostings): Promise<void> {
+      for (const batch of chunks(retained.terms, 2000)) {
+        await inTransaction(async (trx) => {
+          const postingRows = batch.flatMap(({ locale, term, documents, impacts }) =>
+            Array.from(documents, (number, index) => ({ locale, term, document_id: retained.documentIds[number], impact: impacts[index] })),
+          );
+          await bulkInsert(trx, TABLES.postings, postingRows);
+          await bulkInsert(
+            trx,
+            TABLES.pruned,
+            batch.flatMap(({ locale, term, prunedBelow }) => (prunedBelow === null ? [] : [{ locale, term, below: prunedBelow }])),
+          );
+        });
+      }
     },
 
     async deleteProfile(documentId: string, locale: string): Promise<boolean> {
-      return inTransaction((trx) => removeProfile(trx, documentId, locale));
+      return inTransaction(async (trx) => {
+        const weakened = await removeProfile(trx, documentId, locale);
+        if (weakened === null) return false;
+        await keepPostingsExact(trx, locale, weakened);
+        return true;
+      });
     },
 
     async indexedLocales(documentId: string): Promise<string[]> {
@@ -643,7 +752,7 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async clearAll(): Promise<void> {
       await inTransaction(async (trx) => {
-        for (const name of [TABLES.postings, TABLES.people, TABLES.terms, TABLES.corpus, TABLES.profiles, TABLES.ranked, TABLES.lists, TABLES.pending]) {
+        for (const name of [TABLES.postings, TABLES.pruned, TABLES.people, TABLES.terms, TABLES.corpus, TABLES.profiles, TABLES.ranked, TABLES.lists, TABLES.pending]) {
           await table(trx, name).delete();
         }
       });

@@ -12,9 +12,22 @@ import { indexableTerms, termImpact, type ArticleProfile } from './profile';
 import { queryNorm, strongestCandidates, type CandidateProfile, type CorpusStats, type QueryTerm, type TextScores } from './rank';
 import type { PeopleStats, RankingData } from './suggest';
 
-/** Strongest first once ranked; `ranked` is dropped by the next add to the term. */
-type PostingList = { documents: number[]; impacts: number[]; ranked?: RankedList };
+/**
+ * Strongest first once ranked; `ranked` is dropped by the next add to the term. `droppedMax` is
+ * the highest impact pruned away so far: every posting not kept is at most that strong.
+ */
+type PostingList = { documents: number[]; impacts: number[]; droppedMax: number | null; ranked?: RankedList };
 type RankedList = { documents: Int32Array; impacts: Float64Array };
+
+/**
+ * The postings a database keeps after a reindex: each term's strongest, and, where some were
+ * left out, the highest impact left out (a read is exact while enough kept ones are stronger).
+ * Articles are numbers into `documentIds`, so the rows cross to another thread cheaply.
+ */
+export type RetainedPostings = {
+  documentIds: string[];
+  terms: { locale: string; term: string; documents: Int32Array; impacts: Float64Array; prunedBelow: number | null }[];
+};
 
 /** A value per locale, then per key: no composite string keys to build on every lookup. */
 class ByLocale<T> {
@@ -35,6 +48,10 @@ class ByLocale<T> {
 
   locales(): string[] {
     return [...this.maps.keys()];
+  }
+
+  entries(locale: string): IterableIterator<[string, T]> {
+    return (this.maps.get(locale) ?? new Map<string, T>()).entries();
   }
 }
 
@@ -57,13 +74,20 @@ export class MemoryRankingIndex implements RankingData {
   /**
    * @param postingsPerTerm the most postings a ranking reads per term; lists are pruned to it.
    * @param articlesPerPerson the most articles a ranking reads per person.
-   * @param names where person names come from, for reasons; a reindex ranks without reasons and needs none.
+   * @param options.names where person names come from, for reasons; a reindex ranks without reasons and needs none.
+   * @param options.retained postings kept per term (at least postingsPerTerm): what retainedPostings() gives a database.
    */
   constructor(
     private readonly postingsPerTerm: number,
     private readonly articlesPerPerson: number,
-    private readonly names: (ids: string[]) => Promise<Map<string, string>> = async () => new Map(),
-  ) {}
+    options: { names?: (ids: string[]) => Promise<Map<string, string>>; retained?: number } = {},
+  ) {
+    this.names = options.names ?? (async () => new Map());
+    this.retained = Math.max(postingsPerTerm, options.retained ?? postingsPerTerm);
+  }
+
+  private readonly names: (ids: string[]) => Promise<Map<string, string>>;
+  private readonly retained: number;
 
   private numberOf(documentId: string): number {
     let number = this.numbers.get(documentId);
@@ -84,6 +108,29 @@ export class MemoryRankingIndex implements RankingData {
     return { documents: Int32Array.from(kept, (index) => documents[index]), impacts: Float64Array.from(kept, (index) => impacts[index]) };
   }
 
+  /** Keeps a term's `retained` strongest postings, remembering the strongest one dropped. */
+  private prune(list: PostingList): void {
+    if (list.documents.length <= this.retained) return;
+    const all = this.strongest(list.documents, list.impacts, list.documents.length);
+    const firstDropped = all.impacts[this.retained];
+    list.droppedMax = list.droppedMax === null ? firstDropped : Math.max(list.droppedMax, firstDropped);
+    list.documents = Array.from(all.documents.subarray(0, this.retained));
+    list.impacts = Array.from(all.impacts.subarray(0, this.retained));
+  }
+
+  /** Each term's `retained` strongest postings, for the database's postings table. */
+  retainedPostings(): RetainedPostings {
+    const terms: RetainedPostings['terms'] = [];
+    for (const locale of this.postings.locales()) {
+      for (const [term, list] of this.postings.entries(locale)) {
+        this.prune(list);
+        const kept = this.strongest(list.documents, list.impacts, this.retained);
+        terms.push({ locale, term, documents: kept.documents, impacts: kept.impacts, prunedBelow: list.droppedMax });
+      }
+    }
+    return { documentIds: this.documentIds, terms };
+  }
+
   add(profile: ArticleProfile): void {
     const { locale, documentId } = profile;
     const number = this.numberOf(documentId);
@@ -92,18 +139,14 @@ export class MemoryRankingIndex implements RankingData {
       this.documentFrequency.set(locale, term, (this.documentFrequency.get(locale, term) ?? 0) + 1);
       let list = this.postings.get(locale, term);
       if (!list) {
-        list = { documents: [], impacts: [] };
+        list = { documents: [], impacts: [], droppedMax: null };
         this.postings.set(locale, term, list);
       }
       list.documents.push(number);
       list.impacts.push(termImpact(tf, profile.norm));
       list.ranked = undefined;
       // Prune now and then rather than per insert: amortised, and memory stays bounded.
-      if (list.documents.length >= 4 * this.postingsPerTerm) {
-        const best = this.strongest(list.documents, list.impacts, this.postingsPerTerm);
-        list.documents = Array.from(best.documents);
-        list.impacts = Array.from(best.impacts);
-      }
+      if (list.documents.length >= 2 * this.retained) this.prune(list);
     }
     for (const person of new Set([...profile.people, ...profile.speakers])) {
       this.peopleCount.set(locale, person, (this.peopleCount.get(locale, person) ?? 0) + 1);

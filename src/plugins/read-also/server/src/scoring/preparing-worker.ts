@@ -4,18 +4,20 @@
  * scores are valid only until its next ranking.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { storedPostingsPerTerm } from '../config';
 import { MemoryRankingIndex } from './memory-index';
 import { fromWire, type PreparingSettings, type WorkerReply, type WorkerRequest } from './preparing-workers';
 import { suggestMembers } from './suggest';
 
 const settings = workerData as PreparingSettings;
-const index = new MemoryRankingIndex(settings.postingsPerTerm, settings.candidatePool);
+const index = new MemoryRankingIndex(settings.postingsPerTerm, settings.candidatePool, { retained: storedPostingsPerTerm(settings) });
 
 async function handle(request: WorkerRequest): Promise<WorkerReply> {
   if (request.type === 'add') {
     for (const profile of request.profiles) index.add(fromWire(profile));
     return { id: request.id, ok: true };
   }
+  if (request.type === 'retained') return { id: request.id, ok: true, postings: index.retainedPostings() };
   const lists = [];
   for (const source of request.sources) {
     lists.push(await suggestMembers(index, settings, { source: fromWire(source), sourceIndexed: true, limit: settings.preparedListSize }));

@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { recordOf, type ArticleProfile } from './profile';
+import type { RetainedPostings } from './memory-index';
 import type { RankedMember } from './rank';
 import type { SuggestSettings } from './suggest';
 
@@ -20,9 +21,9 @@ export type PreparingSettings = SuggestSettings & { preparedListSize: number };
  */
 export type WireProfile = Omit<ArticleProfile, 'terms' | 'labels'> & { termList: string[]; frequencies: number[] };
 
-type WorkerMessage = { type: 'add'; profiles: WireProfile[] } | { type: 'prepare'; sources: WireProfile[] };
+type WorkerMessage = { type: 'add'; profiles: WireProfile[] } | { type: 'prepare'; sources: WireProfile[] } | { type: 'retained' };
 export type WorkerRequest = WorkerMessage & { id: number };
-export type WorkerReply = { id: number } & ({ ok: true; lists?: RankedMember[][] } | { ok: false; error: string });
+export type WorkerReply = { id: number } & ({ ok: true; lists?: RankedMember[][]; postings?: RetainedPostings } | { ok: false; error: string });
 
 export function toWire(profile: ArticleProfile): WireProfile {
   const { terms, labels: _labels, ...rest } = profile;
@@ -92,11 +93,23 @@ export class PreparingWorkers {
     }
   }
 
-  /** Each source's best `preparedListSize` members, in the order of `sources`. */
-  async prepare(sources: ArticleProfile[]): Promise<RankedMember[][]> {
+  /** Every worker holds the same index: one of them says which postings a database should keep. */
+  async retainedPostings(): Promise<RetainedPostings> {
+    await this.added();
+    const reply = await this.request(this.workers[0], { type: 'retained' });
+    if (!reply.ok || !reply.postings) throw new Error('preparing worker: no postings in its reply');
+    return reply.postings;
+  }
+
+  private async added(): Promise<void> {
     const added = this.adding;
     this.adding = [];
     await Promise.all(added);
+  }
+
+  /** Each source's best `preparedListSize` members, in the order of `sources`. */
+  async prepare(sources: ArticleProfile[]): Promise<RankedMember[][]> {
+    await this.added();
     const share = Math.ceil(sources.length / this.workers.length);
     const parts = await Promise.all(
       this.workers.map(async (worker, index) => {

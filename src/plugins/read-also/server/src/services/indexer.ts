@@ -88,8 +88,8 @@ export const createIndexer = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Rebuilds everything from the published articles, in pages: the profiles and postings,
-     * then every article's prepared list, ranked by worker threads against in-memory copies of
+     * Rebuilds everything from the published articles, in pages: the profiles, then each term's
+     * strongest postings (once all are seen), then every article's prepared list, ranked by worker threads against in-memory copies of
      * the index (the same ranking the database answers at read time, without a dozen queries each).
      */
     async reindexAll(onProgress?: (done: number, total: number, phase: ReindexPhase) => void): Promise<number> {
@@ -118,6 +118,7 @@ export const createIndexer = ({ strapi }: { strapi: Core.Strapi }) => {
             done += rows.length;
             onProgress?.(done, total, 'indexing');
           }
+          await repository().addRetainedPostings(await workers.retainedPostings());
         });
 
         // The workers rank one page while this thread reads the next and saves the last.
