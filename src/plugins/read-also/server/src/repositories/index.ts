@@ -190,18 +190,24 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!old) return null;
     await adjustTermStats(trx, locale, countTerms(Object.keys(JSON.parse(old.terms) as Record<string, number>), -1));
     await adjustCorpus(trx, locale, -1);
-    const weakened = (await trx
-      .select('postings.term')
-      .from({ postings: qualified(TABLES.postings) })
-      .join({ pruned: qualified(TABLES.pruned) }, function joinPruned() {
-        this.on('pruned.locale', '=', 'postings.locale').andOn('pruned.term', '=', 'postings.term');
-      })
-      .where({ 'postings.document_id': documentId, 'postings.locale': locale })
-      .andWhereRaw('?? > ??', ['postings.impact', 'pruned.below'])) as { term: string }[];
+    // Two reads by key rather than a join: with no statistics, SQLite may plan the join from the pruned side.
+    const postings = (await table(trx, TABLES.postings).where({ document_id: documentId, locale }).select('term', 'impact')) as {
+      term: string;
+      impact: number | string;
+    }[];
+    const impacts = new Map(postings.map((posting) => [posting.term, Number(posting.impact)]));
+    const weakened: string[] = [];
+    for (const batch of chunks([...impacts.keys()])) {
+      const pruned = (await table(trx, TABLES.pruned).where({ locale }).whereIn('term', batch).select('term', 'below')) as {
+        term: string;
+        below: number | string;
+      }[];
+      for (const row of pruned) if ((impacts.get(row.term) ?? 0) > Number(row.below)) weakened.push(row.term);
+    }
     await table(trx, TABLES.postings).where({ document_id: documentId, locale }).delete();
     await table(trx, TABLES.people).where({ document_id: documentId, locale }).delete();
     await table(trx, TABLES.profiles).where({ document_id: documentId, locale }).delete();
-    return weakened.map((row) => row.term);
+    return weakened;
   }
 
   /**
