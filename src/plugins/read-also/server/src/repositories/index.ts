@@ -262,8 +262,11 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
     if (postings.length > keep) await bulkInsert(trx, TABLES.pruned, [{ locale, term, below: postings[keep].impact }]);
   }
 
-  /** `postings: false` for a reindex, which stores each term's strongest postings once it has seen them all. */
-  async function insertProfiles(trx: Knex.Transaction, profiles: ArticleProfile[], { postings = true } = {}) {
+  /**
+   * `reindexing` leaves out postings and document frequencies: a reindex stores each term's
+   * strongest postings and its frequency once it has seen every article (addRetainedPostings).
+   */
+  async function insertProfiles(trx: Knex.Transaction, profiles: ArticleProfile[], { reindexing = false } = {}) {
     const profileRows = [];
     const postingRows = [];
     const peopleRows = [];
@@ -288,7 +291,7 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       const counts = termCounts.get(profile.locale) ?? new Map<string, number>();
       for (const [term, tf] of terms) {
-        if (postings) postingRows.push({ locale: profile.locale, term, document_id: profile.documentId, impact: termImpact(tf, profile.norm) });
+        if (!reindexing) postingRows.push({ locale: profile.locale, term, document_id: profile.documentId, impact: termImpact(tf, profile.norm) });
         counts.set(term, (counts.get(term) ?? 0) + 1);
       }
       termCounts.set(profile.locale, counts);
@@ -301,7 +304,7 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
     await bulkInsert(trx, TABLES.profiles, profileRows);
     await bulkInsert(trx, TABLES.postings, postingRows);
     await bulkInsert(trx, TABLES.people, peopleRows);
-    for (const [locale, counts] of termCounts) await adjustTermStats(trx, locale, counts);
+    if (!reindexing) for (const [locale, counts] of termCounts) await adjustTermStats(trx, locale, counts);
     for (const [locale, documents] of documentCounts) await adjustCorpus(trx, locale, documents);
   }
 
@@ -494,16 +497,20 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Adds many new profiles at once (a reindex after clearAll): the same rows, in few statements,
-     * but no postings: the reindex stores each term's strongest with addRetainedPostings.
+     * but no postings or document frequencies: the reindex stores them with addRetainedPostings.
      */
     async addProfiles(profiles: ArticleProfile[]): Promise<void> {
-      await inTransaction((trx) => insertProfiles(trx, profiles, { postings: false }));
+      await inTransaction((trx) => insertProfiles(trx, profiles, { reindexing: true }));
     },
 
-    /** Stores a reindex's postings: each term's strongest, and where weaker ones were left out. */
+    /**
+     * Stores what a reindex has seen of every term: its document frequency, its strongest postings,
+     * and the strongest impact left out where weaker ones were.
+     */
     async addRetainedPostings(retained: RetainedPostings): Promise<void> {
       for (const batch of chunks(retained.terms, 2000)) {
         await inTransaction(async (trx) => {
+          await bulkInsert(trx, TABLES.terms, batch.map(({ locale, term, df }) => ({ locale, term, df })));
           const postingRows = batch.flatMap(({ locale, term, documents, impacts }) =>
             Array.from(documents, (number, index) => ({ locale, term, document_id: retained.documentIds[number], impact: impacts[index] })),
           );

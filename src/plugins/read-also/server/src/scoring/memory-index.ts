@@ -26,7 +26,8 @@ type RankedList = { documents: Int32Array; impacts: Float64Array };
  */
 export type RetainedPostings = {
   documentIds: string[];
-  terms: { locale: string; term: string; documents: Int32Array; impacts: Float64Array; prunedBelow: number | null }[];
+  /** `df`: how many articles have the term, all of whose postings the database's statistics count. */
+  terms: { locale: string; term: string; df: number; documents: Int32Array; impacts: Float64Array; prunedBelow: number | null }[];
 };
 
 /** A value per locale, then per key: no composite string keys to build on every lookup. */
@@ -118,14 +119,15 @@ export class MemoryRankingIndex implements RankingData {
     list.impacts = Array.from(all.impacts.subarray(0, this.retained));
   }
 
-  /** Each term's `retained` strongest postings, for the database's postings table. */
+  /** Each term's document frequency and `retained` strongest postings, for the database's tables. */
   retainedPostings(): RetainedPostings {
     const terms: RetainedPostings['terms'] = [];
     for (const locale of this.postings.locales()) {
       for (const [term, list] of this.postings.entries(locale)) {
         this.prune(list);
         const kept = this.strongest(list.documents, list.impacts, this.retained);
-        terms.push({ locale, term, documents: kept.documents, impacts: kept.impacts, prunedBelow: list.droppedMax });
+        const df = this.documentFrequency.get(locale, term) ?? 0;
+        terms.push({ locale, term, df, documents: kept.documents, impacts: kept.impacts, prunedBelow: list.droppedMax });
       }
     }
     return { documentIds: this.documentIds, terms };
