@@ -134,8 +134,17 @@ test('A rejection and an accepted link are filtered out of a prepared list at re
 
 test('A full reindex prepares every list from memory, and they match the database’s live ranking', async () => {
   const phases = new Set<string>();
-  const count = await services.indexer.reindexAll((_done, _total, phase) => phases.add(phase));
+  const progress: number[] = [];
+  // Pages of two: the workers build and rank one page while the next is read and the last stored.
+  const count = await services.indexer.reindexAll(
+    (done, _total, phase) => {
+      phases.add(phase);
+      if (phase === 'indexing') progress.push(done);
+    },
+    { pageSize: 2 },
+  );
   expect(count).toBe((await publishedIds()).length);
+  expect(progress).toEqual(Array.from({ length: Math.ceil(count / 2) }, (_, page) => Math.min(count, 2 * (page + 1))));
   expect([...phases]).toEqual(['indexing', 'preparing']);
   for (const { prepared, live } of await preparedAndLive()) {
     expect(prepared).not.toBeNull();

@@ -548,18 +548,6 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** Indexed profiles in key order, a page at a time: `after` is the last key of the previous page. */
-    async profilesPage(after: { documentId: string; locale: string } | null, size: number): Promise<ArticleProfile[]> {
-      return inTransaction(async (trx) => {
-        const query = table(trx, TABLES.profiles);
-        // A row-value comparison walks the primary key from where the last page stopped; the
-        // equivalent OR makes both databases scan the table for every page.
-        if (after) query.whereRaw('(??, ??) > (?, ?)', ['document_id', 'locale', after.documentId, after.locale]);
-        const rows = (await query.orderBy([{ column: 'document_id' }, { column: 'locale' }]).limit(size).select()) as ProfileRow[];
-        return rows.map(toProfile);
-      });
-    },
-
     async preparedList(documentId: string, locale: string): Promise<PreparedList | null> {
       return inTransaction((trx) => readPrepared(trx, documentId, locale));
     },

@@ -1,27 +1,71 @@
 /**
- * A worker thread of PreparingWorkers: its own copy of the in-memory index, and the ranking of
- * the sources it is given. Messages are handled one at a time, in order: the index's text
- * scores are valid only until its next ranking.
+ * A worker thread of PreparingWorkers: its own copy of the in-memory index, the terms of its
+ * share of the articles, and their ranking. Messages are handled one at a time, in order: the
+ * index's text scores are valid only until its next ranking.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { storedPostingsPerTerm } from '../config';
 import { MemoryRankingIndex } from './memory-index';
-import { fromWire, type PreparingSettings, type WorkerReply, type WorkerRequest } from './preparing-workers';
+import { buildProfile } from './profile';
+import { fromWire, toWire, type RankedList, type WireProfile, type WorkerReply, type WorkerRequest, type WorkerSetup } from './preparing-workers';
 import { suggestMembers } from './suggest';
 
-const settings = workerData as PreparingSettings;
+const { settings, share, shares } = workerData as WorkerSetup;
 const index = new MemoryRankingIndex(settings.postingsPerTerm, settings.candidatePool, { retained: storedPostingsPerTerm(settings) });
 
+/**
+ * The articles this worker ranks, with their terms as numbers into one vocabulary: a tenth of
+ * the memory of keeping each article's term strings.
+ */
+const vocabulary: string[] = [];
+const termNumbers = new Map<string, number>();
+type KeptSource = Omit<WireProfile, 'termList' | 'frequencies'> & { termIds: Int32Array; frequencies: Float64Array };
+const sources: KeptSource[] = [];
+let added = 0;
+let ranked = 0;
+
+function keep(wire: WireProfile): void {
+  const { termList, frequencies, ...rest } = wire;
+  const termIds = Int32Array.from(termList, (term) => {
+    let number = termNumbers.get(term);
+    if (number === undefined) {
+      number = vocabulary.length;
+      vocabulary.push(term);
+      termNumbers.set(term, number);
+    }
+    return number;
+  });
+  sources.push({ ...rest, termIds, frequencies: Float64Array.from(frequencies) });
+}
+
+function sourceProfile(source: KeptSource) {
+  const { termIds, frequencies, ...rest } = source;
+  return fromWire({ ...rest, termList: Array.from(termIds, (number) => vocabulary[number]), frequencies: Array.from(frequencies) });
+}
+
 async function handle(request: WorkerRequest): Promise<WorkerReply> {
+  if (request.type === 'build') {
+    const built = request.facts.map((facts) => {
+      const profile = buildProfile(facts, settings.fieldWeights);
+      return { ...toWire(profile), labelList: Object.entries(profile.labels) };
+    });
+    return { id: request.id, ok: true, built };
+  }
   if (request.type === 'add') {
-    for (const profile of request.profiles) index.add(fromWire(profile));
+    for (const profile of request.profiles) {
+      index.add(fromWire(profile));
+      if (added % shares === share) keep(profile);
+      added += 1;
+    }
     return { id: request.id, ok: true };
   }
   if (request.type === 'retained') return { id: request.id, ok: true, postings: index.retainedPostings() };
-  const lists = [];
-  for (const source of request.sources) {
-    lists.push(await suggestMembers(index, settings, { source: fromWire(source), sourceIndexed: true, limit: settings.preparedListSize }));
+  const lists: RankedList[] = [];
+  for (const source of sources.slice(ranked, ranked + request.count)) {
+    const members = await suggestMembers(index, settings, { source: sourceProfile(source), sourceIndexed: true, limit: settings.preparedListSize });
+    lists.push({ documentId: source.documentId, locale: source.locale, members });
   }
+  ranked = Math.min(sources.length, ranked + request.count);
   return { id: request.id, ok: true, lists };
 }
 

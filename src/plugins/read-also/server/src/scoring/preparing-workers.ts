@@ -2,17 +2,24 @@
  * Preparing every article's list in worker threads, one per core: at 100k articles a reindex
  * ranks 100k sources, and on one thread that was most of its time. Each worker holds its own
  * copy of the in-memory index (built from the same profiles, in the same order, so every copy
- * ranks alike) and ranks the share of each page it is given; the main thread meanwhile reads
- * the next page and writes the last one's lists. Imports nothing from Strapi.
+ * ranks alike) and keeps the terms of its share of the articles (every n-th), so it ranks them
+ * without the main thread reading them back; the main thread meanwhile saves the last batch's
+ * lists. Imports nothing from Strapi.
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { recordOf, type ArticleProfile } from './profile';
+import { recordOf, type ArticleFacts, type ArticleProfile, type FieldWeights } from './profile';
 import type { RetainedPostings } from './memory-index';
 import type { RankedMember } from './rank';
 import type { SuggestSettings } from './suggest';
 
-export type PreparingSettings = SuggestSettings & { preparedListSize: number };
+export type PreparingSettings = SuggestSettings & { preparedListSize: number; fieldWeights: FieldWeights };
+
+/** What a worker starts from: the ranking settings, and which share of the articles it ranks. */
+export type WorkerSetup = { settings: PreparingSettings; share: number; shares: number };
+
+/** One article's list as a worker ranked it. */
+export type RankedList = { documentId: string; locale: string; members: RankedMember[] };
 
 /**
  * A profile as it crosses to a worker: its terms as two arrays. A record arrives with its keys
@@ -21,9 +28,19 @@ export type PreparingSettings = SuggestSettings & { preparedListSize: number };
  */
 export type WireProfile = Omit<ArticleProfile, 'terms' | 'labels'> & { termList: string[]; frequencies: number[] };
 
-type WorkerMessage = { type: 'add'; profiles: WireProfile[] } | { type: 'prepare'; sources: WireProfile[] } | { type: 'retained' };
+/** A profile built by a worker, with its labels as entries (a record would cost a hidden class on arrival). */
+export type BuiltProfile = WireProfile & { labelList: [string, string][] };
+
+type WorkerMessage =
+  | { type: 'build'; facts: ArticleFacts[] }
+  | { type: 'add'; profiles: WireProfile[] }
+  | { type: 'prepare'; count: number }
+  | { type: 'retained' };
 export type WorkerRequest = WorkerMessage & { id: number };
-export type WorkerReply = { id: number } & ({ ok: true; lists?: RankedMember[][]; postings?: RetainedPostings } | { ok: false; error: string });
+export type WorkerReply = { id: number } & (
+  | { ok: true; built?: BuiltProfile[]; lists?: RankedList[]; postings?: RetainedPostings }
+  | { ok: false; error: string }
+);
 
 export function toWire(profile: ArticleProfile): WireProfile {
   const { terms, labels: _labels, ...rest } = profile;
@@ -43,12 +60,13 @@ export class PreparingWorkers {
   private readonly pending = new Map<number, { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void }>();
   private nextId = 0;
   private failure: Error | null = null;
-  /** Acknowledgements of profiles sent for indexing: prepare() waits for them, and surfaces their errors. */
+  /** Acknowledgements of profiles sent for indexing: the next request waits for them, and surfaces their errors. */
   private adding: Promise<unknown>[] = [];
 
   constructor(settings: PreparingSettings, count: number) {
-    this.workers = Array.from({ length: Math.max(1, count) }, () => {
-      const worker = new Worker(WORKER_SCRIPT, { workerData: settings });
+    const shares = Math.max(1, count);
+    this.workers = Array.from({ length: shares }, (_, share) => {
+      const worker = new Worker(WORKER_SCRIPT, { workerData: { settings, share, shares } satisfies WorkerSetup });
       worker.on('message', (reply: WorkerReply) => {
         const waiting = this.pending.get(reply.id);
         this.pending.delete(reply.id);
@@ -82,12 +100,29 @@ export class PreparingWorkers {
     });
   }
 
+  /**
+   * Builds the articles' profiles (tokenising and stemming: most of indexing's own work), each
+   * worker a part, in the order given. Not waiting for earlier adds: building reads no index.
+   */
+  async build(facts: ArticleFacts[]): Promise<ArticleProfile[]> {
+    const part = Math.ceil(facts.length / this.workers.length);
+    const parts = await Promise.all(
+      this.workers.map(async (worker, index) => {
+        const mine = facts.slice(index * part, (index + 1) * part);
+        if (mine.length === 0) return [];
+        const reply = await this.request(worker, { type: 'build', facts: mine });
+        return reply.ok && reply.built ? reply.built : [];
+      }),
+    );
+    return parts.flat().map(({ labelList, ...wire }) => ({ ...fromWire(wire), labels: recordOf(labelList) }));
+  }
+
   /** Adds profiles to every worker's index (in the order given, which numbers the articles alike). */
   add(profiles: ArticleProfile[]): void {
     const wire = profiles.map(toWire);
     for (const worker of this.workers) {
       const acknowledged = this.request(worker, { type: 'add', profiles: wire });
-      // Awaited by the next prepare(); until then a failure must not count as unhandled.
+      // Awaited by the next request; until then a failure must not count as unhandled.
       acknowledged.catch(() => undefined);
       this.adding.push(acknowledged);
     }
@@ -107,15 +142,15 @@ export class PreparingWorkers {
     await Promise.all(added);
   }
 
-  /** Each source's best `preparedListSize` members, in the order of `sources`. */
-  async prepare(sources: ArticleProfile[]): Promise<RankedMember[][]> {
+  /**
+   * The lists of each worker's next `count` articles of its share (in the order they were added),
+   * or none once every article is ranked.
+   */
+  async prepareNext(count: number): Promise<RankedList[]> {
     await this.added();
-    const share = Math.ceil(sources.length / this.workers.length);
     const parts = await Promise.all(
-      this.workers.map(async (worker, index) => {
-        const mine = sources.slice(index * share, (index + 1) * share);
-        if (mine.length === 0) return [];
-        const reply = await this.request(worker, { type: 'prepare', sources: mine.map(toWire) });
+      this.workers.map(async (worker) => {
+        const reply = await this.request(worker, { type: 'prepare', count });
         return reply.ok && reply.lists ? reply.lists : [];
       }),
     );

@@ -7,7 +7,6 @@ import type { Core } from '@strapi/strapi';
 import type { ReadAlsoConfig } from '../config';
 import { PreparingWorkers } from '../scoring/preparing-workers';
 import { blocksToText, buildProfile, type ArticleFacts, type ArticleProfile } from '../scoring/profile';
-import type { RankedMember } from '../scoring/rank';
 import { pluginServices } from './registry';
 
 export type ReindexPhase = 'indexing' | 'preparing';
@@ -92,17 +91,21 @@ export const createIndexer = ({ strapi }: { strapi: Core.Strapi }) => {
      * strongest postings (once all are seen), then every article's prepared list, ranked by worker threads against in-memory copies of
      * the index (the same ranking the database answers at read time, without a dozen queries each).
      */
-    async reindexAll(onProgress?: (done: number, total: number, phase: ReindexPhase) => void): Promise<number> {
+    async reindexAll(
+      onProgress?: (done: number, total: number, phase: ReindexPhase) => void,
+      { pageSize = 500 }: { pageSize?: number } = {},
+    ): Promise<number> {
       const settings = config();
       const total = await strapi.db.query(ARTICLE).count({ where: { publishedAt: { $notNull: true } } });
       await repository().clearAll();
       const workers = new PreparingWorkers(settings, settings.reindexWorkers ?? os.availableParallelism());
       try {
-        const pageSize = 500;
         let done = 0;
         await repository().withoutPostingIndexes(async () => {
           // Keyset pages (after the last id), so the thousandth page costs what the first did.
+          // The workers build one page's profiles while this thread reads the next and stores the last.
           let lastId = 0;
+          let building: Promise<ArticleProfile[]> | null = null;
           for (;;) {
             const rows = (await strapi.db.query(ARTICLE).findMany({
               where: { publishedAt: { $notNull: true }, id: { $gt: lastId } },
@@ -110,46 +113,40 @@ export const createIndexer = ({ strapi }: { strapi: Core.Strapi }) => {
               orderBy: { id: 'asc' },
               limit: pageSize,
             })) as unknown as (ArticleRow & { id: number })[];
-            if (rows.length === 0) break;
-            lastId = rows[rows.length - 1].id;
-            const profiles = rows.map((row) => this.profileOf(row));
-            workers.add(profiles);
-            await repository().addProfiles(profiles);
-            done += rows.length;
-            onProgress?.(done, total, 'indexing');
+            const next = rows.length > 0 ? workers.build(rows.map(factsFromArticle)) : null;
+            // Awaited once the page before is stored; a failure meanwhile must not count as unhandled.
+            next?.catch(() => undefined);
+            if (rows.length > 0) lastId = rows[rows.length - 1].id;
+            if (building) {
+              const profiles = await building;
+              workers.add(profiles);
+              await repository().addProfiles(profiles);
+              done += profiles.length;
+              onProgress?.(done, total, 'indexing');
+            }
+            if (!next) break;
+            building = next;
           }
           await repository().addRetainedPostings(await workers.retainedPostings());
         });
 
-        // The workers rank one page while this thread reads the next and saves the last.
+        // The workers rank the next batch while this thread saves the last.
+        // Each worker ranks its next share of a page: together about a page per batch.
+        const batch = Math.max(1, Math.ceil(pageSize / workers.size));
         let prepared = 0;
-        let after: { documentId: string; locale: string } | null = null;
-        let ranking: { sources: ArticleProfile[]; lists: Promise<RankedMember[][]> } | null = null;
+        let ranking = workers.prepareNext(batch);
         for (;;) {
-          const profiles = await repository().profilesPage(after, pageSize);
-          const next = profiles.length > 0 ? { sources: profiles, lists: workers.prepare(profiles) } : null;
-          // Awaited once the page before is saved; a failure meanwhile must not count as unhandled.
-          next?.lists.catch(() => undefined);
-          if (profiles.length > 0) {
-            const last = profiles[profiles.length - 1];
-            after = { documentId: last.documentId, locale: last.locale };
-          }
-          if (ranking) {
-            const lists = await ranking.lists;
-            await repository().savePreparedLists(
-              ranking.sources.map((source, index) => ({
-                documentId: source.documentId,
-                locale: source.locale,
-                members: lists[index],
-                exhausted: lists[index].length < settings.preparedListSize,
-              })),
-              { replace: false },
-            );
-            prepared += ranking.sources.length;
-            onProgress?.(prepared, done, 'preparing');
-          }
-          if (!next) break;
-          ranking = next;
+          const lists = await ranking;
+          if (lists.length === 0) break;
+          ranking = workers.prepareNext(batch);
+          // Awaited once this batch is saved; a failure meanwhile must not count as unhandled.
+          ranking.catch(() => undefined);
+          await repository().savePreparedLists(
+            lists.map((list) => ({ ...list, exhausted: list.members.length < settings.preparedListSize })),
+            { replace: false },
+          );
+          prepared += lists.length;
+          onProgress?.(prepared, done, 'preparing');
         }
         await repository().refreshPlannerStatistics();
         return done;
