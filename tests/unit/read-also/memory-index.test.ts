@@ -1,6 +1,6 @@
 import { buildProfile, tfWeight, type ArticleFacts } from '../../../src/plugins/read-also/server/src/scoring/profile';
 import { MemoryRankingIndex } from '../../../src/plugins/read-also/server/src/scoring/memory-index';
-import { fromWire, toWire } from '../../../src/plugins/read-also/server/src/scoring/preparing-workers';
+import { fromWire, toWire } from '../../../src/plugins/read-also/server/src/scoring/reindex-workers';
 import { suggest, suggestMembers } from '../../../src/plugins/read-also/server/src/scoring/suggest';
 import { scorePostings, type Posting, type QueryTerm } from '../../../src/plugins/read-also/server/src/scoring/rank';
 import { defaultConfig } from '../../../src/plugins/read-also/server/src/config';
@@ -88,7 +88,7 @@ test('Given the same postings, scores from the in-memory index equal those summe
   expect(() => fromMemory.score('d01')).toThrow(/replaced by a later ranking/);
 });
 
-test('A profile sent to a preparing worker arrives with the same terms and facts, and ranks alike', async () => {
+test('A profile sent to a reindex worker arrives with the same terms and facts, and ranks alike', async () => {
   const profiles = [
     buildProfile(article('a', 'Ukraine air defence', 'Canada sends air defence to Ukraine.', { people: ['z'], speakers: ['z'], tags: ['Ukraine'] }), weights),
     buildProfile(article('b', 'Air defence for Ukraine', 'Systems from Canada arrive.', { people: ['z'] }), weights),

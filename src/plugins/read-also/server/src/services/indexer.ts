@@ -5,7 +5,7 @@
 import os from 'node:os';
 import type { Core } from '@strapi/strapi';
 import type { ReadAlsoConfig } from '../config';
-import { PreparingWorkers } from '../scoring/preparing-workers';
+import { ReindexWorkers } from '../scoring/reindex-workers';
 import { blocksToText, buildProfile, type ArticleFacts, type ArticleProfile } from '../scoring/profile';
 import { pluginServices } from './registry';
 
@@ -88,8 +88,9 @@ export const createIndexer = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Rebuilds everything from the published articles, in pages: the profiles, then each term's
-     * strongest postings (once all are seen), then every article's prepared list, ranked by worker threads against in-memory copies of
-     * the index (the same ranking the database answers at read time, without a dozen queries each).
+     * strongest postings and document frequency (once all are seen), then every article's
+     * prepared list. Worker threads build the profiles and rank the lists against in-memory copies
+     * of the index: the ranking the database answers at read time, without a dozen queries each.
      */
     async reindexAll(
       onProgress?: (done: number, total: number, phase: ReindexPhase) => void,
@@ -98,7 +99,7 @@ export const createIndexer = ({ strapi }: { strapi: Core.Strapi }) => {
       const settings = config();
       const total = await strapi.db.query(ARTICLE).count({ where: { publishedAt: { $notNull: true } } });
       await repository().clearAll();
-      const workers = new PreparingWorkers(settings, settings.reindexWorkers ?? os.availableParallelism());
+      const workers = new ReindexWorkers(settings, settings.reindexWorkers ?? os.availableParallelism());
       try {
         let done = 0;
         await repository().withoutPostingIndexes(async () => {
@@ -130,8 +131,7 @@ export const createIndexer = ({ strapi }: { strapi: Core.Strapi }) => {
           await repository().addRetainedPostings(await workers.retainedPostings());
         });
 
-        // The workers rank the next batch while this thread saves the last.
-        // Each worker ranks its next share of a page: together about a page per batch.
+        // The workers rank the next batch (a page between them) while this thread saves the last.
         const batch = Math.max(1, Math.ceil(pageSize / workers.size));
         let prepared = 0;
         let ranking = workers.prepareNext(batch);

@@ -1,10 +1,10 @@
 /**
- * Preparing every article's list in worker threads, one per core: at 100k articles a reindex
- * ranks 100k sources, and on one thread that was most of its time. Each worker holds its own
- * copy of the in-memory index (built from the same profiles, in the same order, so every copy
- * ranks alike) and keeps the terms of its share of the articles (every n-th), so it ranks them
- * without the main thread reading them back; the main thread meanwhile saves the last batch's
- * lists. Imports nothing from Strapi.
+ * A full reindex's CPU work in worker threads, one per core: building every article's profile
+ * (tokenising and stemming) and ranking every article's prepared list, which on one thread was
+ * most of a 100k reindex. Each worker holds its own copy of the in-memory index (fed the same
+ * profiles in the same order, so every copy ranks alike) and the terms of its share of the
+ * articles (every n-th), which it ranks without the main thread reading them back. The main
+ * thread meanwhile reads articles and stores what the workers return. Imports nothing from Strapi.
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -13,10 +13,10 @@ import type { RetainedPostings } from './memory-index';
 import type { RankedMember } from './rank';
 import type { SuggestSettings } from './suggest';
 
-export type PreparingSettings = SuggestSettings & { preparedListSize: number; fieldWeights: FieldWeights };
+export type ReindexSettings = SuggestSettings & { preparedListSize: number; fieldWeights: FieldWeights };
 
 /** What a worker starts from: the ranking settings, and which share of the articles it ranks. */
-export type WorkerSetup = { settings: PreparingSettings; share: number; shares: number };
+export type WorkerSetup = { settings: ReindexSettings; share: number; shares: number };
 
 /** One article's list as a worker ranked it. */
 export type RankedList = { documentId: string; locale: string; members: RankedMember[] };
@@ -53,9 +53,9 @@ export function fromWire(wire: WireProfile): ArticleProfile {
 }
 
 /** The compiled worker sits beside this module (Strapi compiles the plugin to dist/ before running it). */
-const WORKER_SCRIPT = path.join(__dirname, 'preparing-worker.js');
+const WORKER_SCRIPT = path.join(__dirname, 'reindex-worker.js');
 
-export class PreparingWorkers {
+export class ReindexWorkers {
   private readonly workers: Worker[];
   private readonly pending = new Map<number, { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void }>();
   private nextId = 0;
@@ -63,7 +63,7 @@ export class PreparingWorkers {
   /** Acknowledgements of profiles sent for indexing: the next request waits for them, and surfaces their errors. */
   private adding: Promise<unknown>[] = [];
 
-  constructor(settings: PreparingSettings, count: number) {
+  constructor(settings: ReindexSettings, count: number) {
     const shares = Math.max(1, count);
     this.workers = Array.from({ length: shares }, (_, share) => {
       const worker = new Worker(WORKER_SCRIPT, { workerData: { settings, share, shares } satisfies WorkerSetup });
@@ -71,11 +71,11 @@ export class PreparingWorkers {
         const waiting = this.pending.get(reply.id);
         this.pending.delete(reply.id);
         if (reply.ok) waiting?.resolve(reply);
-        else waiting?.reject(new Error(`preparing worker: ${reply.error}`));
+        else waiting?.reject(new Error(`reindex worker: ${reply.error}`));
       });
       worker.on('error', (error) => this.fail(error));
       worker.on('exit', (code) => {
-        if (code !== 0) this.fail(new Error(`a preparing worker stopped with exit code ${code}`));
+        if (code !== 0) this.fail(new Error(`a reindex worker stopped with exit code ${code}`));
       });
       return worker;
     });
@@ -132,7 +132,7 @@ export class PreparingWorkers {
   async retainedPostings(): Promise<RetainedPostings> {
     await this.added();
     const reply = await this.request(this.workers[0], { type: 'retained' });
-    if (!reply.ok || !reply.postings) throw new Error('preparing worker: no postings in its reply');
+    if (!reply.ok || !reply.postings) throw new Error('reindex worker: no postings in its reply');
     return reply.postings;
   }
 
@@ -158,7 +158,7 @@ export class PreparingWorkers {
   }
 
   async close(): Promise<void> {
-    this.failure ??= new Error('the preparing workers were closed');
+    this.failure ??= new Error('the reindex workers were closed');
     await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 }

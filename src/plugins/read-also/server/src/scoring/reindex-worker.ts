@@ -1,13 +1,13 @@
 /**
- * A worker thread of PreparingWorkers: its own copy of the in-memory index, the terms of its
- * share of the articles, and their ranking. Messages are handled one at a time, in order: the
- * index's text scores are valid only until its next ranking.
+ * A worker thread of ReindexWorkers: it builds the profiles it is given, holds its own copy of
+ * the in-memory index and the terms of its share of the articles, and ranks that share. Messages
+ * are handled one at a time, in order: the index's text scores are valid only until its next ranking.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { storedPostingsPerTerm } from '../config';
 import { MemoryRankingIndex } from './memory-index';
 import { buildProfile } from './profile';
-import { fromWire, toWire, type RankedList, type WireProfile, type WorkerReply, type WorkerRequest, type WorkerSetup } from './preparing-workers';
+import { fromWire, toWire, type RankedList, type WireProfile, type WorkerReply, type WorkerRequest, type WorkerSetup } from './reindex-workers';
 import { suggestMembers } from './suggest';
 
 const { settings, share, shares } = workerData as WorkerSetup;
@@ -70,7 +70,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
 }
 
 const port = parentPort;
-if (!port) throw new Error('preparing-worker runs as a worker thread of PreparingWorkers');
+if (!port) throw new Error('reindex-worker runs as a worker thread of ReindexWorkers');
 let queue: Promise<void> = Promise.resolve();
 port.on('message', (request: WorkerRequest) => {
   queue = queue.then(async () => {
