@@ -105,6 +105,7 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
   const schema = () => strapi.db.getSchemaName();
   const table = (trx: Knex.Transaction, name: string) => (schema() ? trx(name).withSchema(schema() as string) : trx(name));
   const qualified = (name: string) => (schema() ? `${schema()}.${name}` : name);
+  const settings = () => strapi.config.get('plugin::read-also') as ReadAlsoConfig;
   const inTransaction = async <T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> =>
     (await strapi.db.transaction(({ trx }) => work(trx as Knex.Transaction))) as T;
 
@@ -217,7 +218,7 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   async function keepPostingsExact(trx: Knex.Transaction, locale: string, terms: string[]) {
     if (terms.length === 0) return;
-    const perTerm = (strapi.config.get('plugin::read-also') as ReadAlsoConfig).postingsPerTerm;
+    const perTerm = settings().postingsPerTerm;
     const strong = new Map<string, number>();
     for (const batch of chunks([...new Set(terms)])) {
       const rows = (await trx
@@ -240,7 +241,7 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** A term's strongest postings again, from every profile that has it. */
   async function restorePostings(trx: Knex.Transaction, locale: string, term: string) {
-    const keep = storedPostingsPerTerm(strapi.config.get('plugin::read-also') as ReadAlsoConfig);
+    const keep = storedPostingsPerTerm(settings());
     // The JSON of a profile's terms holds the term as a key; LIKE narrows the scan, the parse decides.
     const rows = (await table(trx, TABLES.profiles)
       .where({ locale })
@@ -289,12 +290,14 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
         labels: JSON.stringify(profile.labels),
         indexed_at: Date.now(),
       });
-      const counts = termCounts.get(profile.locale) ?? new Map<string, number>();
-      for (const [term, tf] of terms) {
-        if (!reindexing) postingRows.push({ locale: profile.locale, term, document_id: profile.documentId, impact: termImpact(tf, profile.norm) });
-        counts.set(term, (counts.get(term) ?? 0) + 1);
+      if (!reindexing) {
+        const counts = termCounts.get(profile.locale) ?? new Map<string, number>();
+        for (const [term, tf] of terms) {
+          postingRows.push({ locale: profile.locale, term, document_id: profile.documentId, impact: termImpact(tf, profile.norm) });
+          counts.set(term, (counts.get(term) ?? 0) + 1);
+        }
+        termCounts.set(profile.locale, counts);
       }
-      termCounts.set(profile.locale, counts);
       documentCounts.set(profile.locale, (documentCounts.get(profile.locale) ?? 0) + 1);
       const quoted = new Set(profile.speakers);
       for (const person of new Set([...profile.people, ...profile.speakers])) {
@@ -304,7 +307,7 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
     await bulkInsert(trx, TABLES.profiles, profileRows);
     await bulkInsert(trx, TABLES.postings, postingRows);
     await bulkInsert(trx, TABLES.people, peopleRows);
-    if (!reindexing) for (const [locale, counts] of termCounts) await adjustTermStats(trx, locale, counts);
+    for (const [locale, counts] of termCounts) await adjustTermStats(trx, locale, counts);
     for (const [locale, documents] of documentCounts) await adjustCorpus(trx, locale, documents);
   }
 
