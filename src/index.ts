@@ -8,10 +8,12 @@ import { registerLinkResolution } from './importer/link-resolution';
 import { completeEditorialRolesOnce } from './bootstrap/admin-roles';
 import { grantEditorialRolesOnce } from './plugins/read-also/server/src/permissions';
 import { registerQueryShapeErrors } from './lib/query-shape-errors';
+import { registerPublishedRelations } from './lib/published-relations';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerQueryShapeErrors(strapi);
+    registerPublishedRelations(strapi);
     registerContentRules(strapi);
     registerGraphqlPolicies(strapi);
     registerGraphqlFormats(strapi);

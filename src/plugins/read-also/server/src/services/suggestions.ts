@@ -46,10 +46,15 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
     return new Set([...(await repository.rejectedTargets(documentId, locale)), ...(await linkedTargets(documentId, locale))]);
   }
 
+  /**
+   * Names as readers know them: from published versions only, so an unpublished rename never
+   * reaches a reason (reasons go to frontends and into accepted links). A person without a
+   * published version has no name to give.
+   */
   async function personNames(ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
     const rows = (await strapi.db.query('api::person.person').findMany({
-      where: { documentId: { $in: ids }, publishedAt: null },
+      where: { documentId: { $in: ids }, publishedAt: { $notNull: true } },
       select: ['documentId', 'name'],
     })) as unknown as { documentId: string; name: string }[];
     return new Map(rows.map((row) => [row.documentId, row.name]));
