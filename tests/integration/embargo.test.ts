@@ -245,7 +245,11 @@ describe('an Author accepting a suggestion', () => {
     const created = await request(app.server)
       .post(`/content-manager/collection-types/${ARTICLE}?locale=en`)
       .set('Authorization', `Bearer ${author.token}`)
-      .send({ title: 'Zelensky and Trudeau sign a defence pact for Ukraine', body: paragraphs('Volodymyr Zelensky and Justin Trudeau signed a defence pact.'), people: [] });
+      .send({
+        title: 'Zelensky and Trudeau sign a defence pact for Ukraine',
+        body: paragraphs('Volodymyr Zelensky and Justin Trudeau signed a defence pact for Ukraine.'),
+        storyPublishedAt: '2023-01-12T10:00:00Z',
+      });
     expect(created.status).toBe(201);
     const documentId = created.body.data.documentId as string;
     await app.strapi.documents(ARTICLE).update({

@@ -66,11 +66,13 @@ describe('freshness', () => {
     const fresh = await publishRelatedStory(app.strapi, newsroom);
     expect((await editorSuggestions(seedId)).map((s) => s.documentId)).toContain(fresh.documentId);
 
+    // An Editor may publish: "add and publish now" puts the link before readers at once.
     const accept = await request(app.server)
       .post(`/read-also/articles/${seedId}/suggestions/${fresh.documentId}/accept`)
-      .set('Authorization', `Bearer ${editor}`);
+      .set('Authorization', `Bearer ${editor}`)
+      .send({ publish: true });
     expect(accept.status).toBe(201);
-    expect(accept.body.data).toMatchObject({ origin: 'suggested', health: 'ok', target: { documentId: fresh.documentId } });
+    expect(accept.body.data).toMatchObject({ origin: 'suggested', health: 'ok', published: true, target: { documentId: fresh.documentId } });
     expect(accept.body.data.reasons).toEqual(expect.arrayContaining(['both mention Volodymyr Zelensky', 'both mention Justin Trudeau']));
 
     const publicLinks = async () =>
@@ -96,7 +98,8 @@ describe('editorial decisions', () => {
     const target = newsroom.articles.summit;
     const res = await request(app.server)
       .post(`/read-also/articles/${seedId}/suggestions/${target.documentId}/accept`)
-      .set('Authorization', `Bearer ${editor}`);
+      .set('Authorization', `Bearer ${editor}`)
+      .send({ publish: true });
     expect(res.status).toBe(201);
     expect(res.body.data.score).toBeGreaterThan(0);
 
@@ -185,9 +188,14 @@ describe('permissions and bad input', () => {
     expect(res.body.error.message).toContain(field);
   });
 
-  test.each(['doesnotexist000000000000', "x' OR '1'='1", '%00'])('unknown documentId %s answers 404', async (id) => {
+  test('an unknown documentId answers 404', async () => {
+    expect((await publicSuggestions('doesnotexist000000000000')).status).toBe(404);
+  });
+
+  test.each(["x' OR '1'='1", '%00', '\u0000'])('a documentId that cannot be one (%j) answers 400 naming the parameter', async (id) => {
     const res = await publicSuggestions(encodeURIComponent(id));
-    expect(res.status).toBe(404);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/^documentId: /u);
   });
 
   test('a draft-only article answers 404 to frontends', async () => {

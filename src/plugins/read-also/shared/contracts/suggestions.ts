@@ -30,6 +30,8 @@ export type RelatedLinkDTO = {
   health: LinkHealth;
   score: number | null;
   reasons: string[] | null;
+  /** Whether readers see this link now: false while it waits in the article's draft for the next publish. */
+  published: boolean;
 };
 
 type ErrorBody = { error: { status: number; name: string; message: string; details?: unknown } };
@@ -63,6 +65,8 @@ export declare namespace AcceptSuggestion {
   interface Request {
     params: { documentId: string; targetId: string };
     query: { locale?: string };
+    /** `publish: true` ("add and publish now") needs the permission to publish the article. */
+    body: { publish?: boolean };
   }
   interface Response {
     data: RelatedLinkDTO;
@@ -96,7 +100,8 @@ export declare namespace SearchArticles {
 export declare namespace SetLinkTarget {
   interface Request {
     params: { linkId: string };
-    body: { targetId: string; locale?: string };
+    /** `publish: true` needs the permission to publish the link's article. */
+    body: { targetId: string; locale?: string; publish?: boolean };
   }
   interface Response {
     data: RelatedLinkDTO;

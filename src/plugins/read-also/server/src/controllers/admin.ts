@@ -18,9 +18,15 @@ import type {
 import { ARTICLE } from '../services/indexer';
 import { pluginServices } from '../services/registry';
 import { parse, resolveLocale } from './request';
-import { articleParams, decisionParams, linkParams, localeQuery, searchQuery, suggestionQuery, targetBody } from './validators';
+import { acceptBody, articleParams, decisionParams, linkParams, localeQuery, searchQuery, suggestionQuery, targetBody } from './validators';
 
-type Access = 'read' | 'update';
+type Access = 'read' | 'update' | 'publish';
+
+const REFUSALS: Record<Access, string> = {
+  read: 'You may not see the links of this article',
+  update: 'You may not edit the links of this article',
+  publish: 'You may not publish this article: the link was not added; add it to the draft instead',
+};
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function ensureArticleAccess(ctx: Context, documentId: string, locale: string, access: Access) {
@@ -34,7 +40,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .service('permission-checker')
       .create({ userAbility: ctx.state.userAbility, model: ARTICLE });
     if (checker.cannot[access](article)) {
-      throw new errors.ForbiddenError(`You may not ${access === 'read' ? 'see' : 'edit'} the links of this article`);
+      throw new errors.ForbiddenError(REFUSALS[access]);
     }
   }
 
@@ -62,8 +68,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async accept(ctx: Context) {
       const { documentId, targetId } = parse(decisionParams, ctx.params);
       const locale = await resolveLocale(strapi, parse(localeQuery, ctx.query).locale);
+      const { publish = false } = parse(acceptBody, ctx.request.body ?? {});
       await ensureArticleAccess(ctx, documentId, locale, 'update');
-      const body: AcceptSuggestion.Response = { data: await pluginServices(strapi).editorial.accept(documentId, locale, targetId) };
+      // Readers see a change only through a publish: only those who may publish may ask for one.
+      if (publish) await ensureArticleAccess(ctx, documentId, locale, 'publish');
+      const body: AcceptSuggestion.Response = { data: await pluginServices(strapi).editorial.accept(documentId, locale, targetId, { publish }) };
       ctx.status = 201;
       ctx.body = body;
     },
@@ -77,12 +86,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async setTarget(ctx: Context) {
       const { linkId } = parse(linkParams, ctx.params);
-      const { targetId, locale: requested } = parse(targetBody, ctx.request.body ?? {});
+      const { targetId, locale: requested, publish = false } = parse(targetBody, ctx.request.body ?? {});
       const locale = await resolveLocale(strapi, requested);
       const { editorial } = pluginServices(strapi);
       const owner = await editorial.linkOwner(linkId);
       await ensureArticleAccess(ctx, owner.documentId, owner.locale, 'update');
-      const body: SetLinkTarget.Response = { data: await editorial.setTarget(linkId, targetId, locale) };
+      if (publish) await ensureArticleAccess(ctx, owner.documentId, owner.locale, 'publish');
+      const body: SetLinkTarget.Response = { data: await editorial.setTarget(linkId, targetId, locale, { publish }) };
       ctx.body = body;
     },
 

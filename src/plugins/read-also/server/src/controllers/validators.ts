@@ -5,7 +5,8 @@ const locale = z
   .string()
   .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$/u, 'locale must be a locale code such as "en" or "fr"');
 
-const documentId = z.string().min(1).max(64);
+// Strapi's document ids are short lowercase words; anything else (a NUL byte, SQL) is refused before any query.
+const documentId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/u, 'must be a document id (letters, digits, "-" and "_")');
 
 export function suggestionQuery(maxLimit: number) {
   return z
@@ -35,4 +36,6 @@ export function describeIssue(error: z.ZodError): string {
 
 export const searchQuery = z.object({ q: z.string().trim().min(2, 'q must have at least 2 characters').max(200), locale: locale.optional() }).passthrough();
 export const linkParams = z.object({ linkId: documentId });
-export const targetBody = z.object({ targetId: documentId, locale: locale.optional() });
+const publishNow = z.boolean({ invalid_type_error: 'publish must be true or false' }).optional();
+export const targetBody = z.object({ targetId: documentId, locale: locale.optional(), publish: publishNow });
+export const acceptBody = z.object({ publish: publishNow });

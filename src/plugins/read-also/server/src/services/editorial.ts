@@ -3,6 +3,8 @@
  * accept (a RelatedLink with origin "suggested", keeping score and reasons), reject
  * (remembered per article), auto-attach in "attach" mode, and link health — links to an
  * unpublished or deleted article leave the public API, flagged, and return on republish.
+ * Editors' changes follow Draft & Publish: they go into the draft and reach readers with the
+ * article's next publish, unless the caller (allowed to publish) asks to publish at once.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
@@ -32,6 +34,9 @@ export function linkHealth(link: Pick<LinkRow, 'url' | 'targetArticle' | 'target
   if (!link.targetArticle) return link.targetUnpublished ? 'target-unpublished' : 'unresolved';
   return targetPublished && !link.targetUnpublished ? 'ok' : 'target-unpublished';
 }
+
+/** Whether the change goes to readers at once (when the article is published) or waits in the draft. */
+export type LinkChange = { publish: boolean };
 
 export const createEditorialService = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::read-also') as ReadAlsoConfig;
@@ -70,11 +75,17 @@ export const createEditorialService = ({ strapi }: { strapi: Core.Strapi }) => {
       health: linkHealth(link, targetPublished),
       score: link.score === null || link.score === undefined ? null : Number(link.score),
       reasons: link.reasons,
+      published: await hasPublishedVersion(RELATED_LINK, link.documentId),
     };
   }
 
-  /** Creates a suggested link to `targetId`, published when the article is. */
-  async function attach(documentId: string, locale: string, targetId: string, auto: boolean): Promise<RelatedLinkDTO> {
+  /** Publishes a link that was just changed, when asked to and its article is live. */
+  async function publishIfAsked(linkId: string, owner: { documentId: string; locale: string }, change: LinkChange) {
+    if (change.publish && (await hasPublishedVersion(ARTICLE, owner.documentId, owner.locale))) await links().publish({ documentId: linkId });
+  }
+
+  /** Creates a suggested link to `targetId` in the article's draft (published at once only if asked). */
+  async function attach(documentId: string, locale: string, targetId: string, auto: boolean, change: LinkChange): Promise<RelatedLinkDTO> {
     const { suggestions } = pluginServices(strapi);
     const [suggestion] = await suggestions.suggestFor(documentId, { locale, limit: 1, within: [targetId] });
     if (!suggestion) {
@@ -95,7 +106,7 @@ export const createEditorialService = ({ strapi }: { strapi: Core.Strapi }) => {
         reasons: suggestion.reasons,
       } as never,
     });
-    if (await hasPublishedVersion(ARTICLE, documentId, locale)) await links().publish({ documentId: created.documentId });
+    await publishIfAsked(created.documentId, { documentId, locale }, change);
     const [row] = (await strapi.db.query(RELATED_LINK).findMany({
       where: { documentId: created.documentId, publishedAt: null },
       populate: { targetArticle: { select: ['documentId', 'title', 'locale'] } },
@@ -134,8 +145,8 @@ export const createEditorialService = ({ strapi }: { strapi: Core.Strapi }) => {
       return row.article;
     },
 
-    /** Points a link at a published article, published along with its article. */
-    async setTarget(linkId: string, targetId: string, locale: string): Promise<RelatedLinkDTO> {
+    /** Points a link at a published article, in the draft (published at once only if asked). */
+    async setTarget(linkId: string, targetId: string, locale: string, change: LinkChange): Promise<RelatedLinkDTO> {
       if (!(await hasPublishedVersion(ARTICLE, targetId, locale))) {
         throw new errors.ValidationError(`targetId: no published article ${targetId} in locale ${locale}`);
       }
@@ -145,7 +156,7 @@ export const createEditorialService = ({ strapi }: { strapi: Core.Strapi }) => {
         documentId: linkId,
         data: { targetArticle: { set: [{ documentId: targetId, locale }] }, url: null, targetUnpublished: false } as never,
       });
-      if (await hasPublishedVersion(ARTICLE, owner.documentId, owner.locale)) await links().publish({ documentId: linkId });
+      await publishIfAsked(linkId, owner, change);
       return toDTO(await linkRow(linkId));
     },
 
@@ -154,9 +165,9 @@ export const createEditorialService = ({ strapi }: { strapi: Core.Strapi }) => {
       return Promise.all((await draftLinks(documentId, locale)).map(toDTO));
     },
 
-    async accept(documentId: string, locale: string, targetId: string): Promise<RelatedLinkDTO> {
+    async accept(documentId: string, locale: string, targetId: string, change: LinkChange): Promise<RelatedLinkDTO> {
       await articleDraft(documentId, locale);
-      return attach(documentId, locale, targetId, false);
+      return attach(documentId, locale, targetId, false, change);
     },
 
     async reject(documentId: string, locale: string, targetId: string, userId: number | null): Promise<void> {
@@ -165,14 +176,14 @@ export const createEditorialService = ({ strapi }: { strapi: Core.Strapi }) => {
       await pluginServices(strapi).repository.reject(documentId, locale, targetId, userId);
     },
 
-    /** In "attach" mode, a published article with fewer links than configured gets the best suggestions. */
+    /** In "attach" mode, a published article with fewer links than configured gets the best suggestions, live with it. */
     async attachIfNeeded(documentId: string, locale: string): Promise<number> {
       const settings = config();
       if (settings.autoMode !== 'attach') return 0;
       const missing = settings.attachUpTo - (await draftLinks(documentId, locale)).length;
       if (missing <= 0) return 0;
       const best = await pluginServices(strapi).suggestions.suggestFor(documentId, { locale, limit: missing });
-      for (const suggestion of best) await attach(documentId, locale, suggestion.documentId, true);
+      for (const suggestion of best) await attach(documentId, locale, suggestion.documentId, true, { publish: true });
       return best.length;
     },
 
