@@ -44,6 +44,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     },
     'strapi::poweredBy',
     'strapi::query',
+    // Between the query and body parsers: malformed query shapes and unreadable bodies answer 400.
+    'global::request-shape',
     {
       name: 'strapi::body',
       config: {

@@ -9,6 +9,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   },
   /** {locale}, {slug} and {documentId} are filled per article. */
   articleUrlPattern: env('FRONTEND_ARTICLE_URL', 'http://localhost:3000/{locale}/articles/{slug}'),
+  /** Whether an administrator chose an email provider; without one no mail leaves (src/bootstrap/email.ts). */
+  mailConfigured: env('EMAIL_PROVIDER', '') !== '',
 });
 
 export default config;

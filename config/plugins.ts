@@ -35,6 +35,18 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
         },
       },
     },
+    email: {
+      config: {
+        // Empty: no mail leaves at all (src/bootstrap/email.ts). Set it to an installed provider
+        // (e.g. "nodemailer" after `npm install @strapi/provider-email-nodemailer`) to send mail.
+        provider: env('EMAIL_PROVIDER', '') || 'sendmail',
+        providerOptions: env.json('EMAIL_PROVIDER_OPTIONS', {}),
+        settings: {
+          defaultFrom: env('EMAIL_FROM', 'no-reply@newsdesk.invalid'),
+          defaultReplyTo: env('EMAIL_REPLY_TO', 'no-reply@newsdesk.invalid'),
+        },
+      },
+    },
     upload: {
       config: {
         sizeLimit: env.int('UPLOAD_MAX_FILE_SIZE', DEFAULT_UPLOAD_MAX_FILE_SIZE),

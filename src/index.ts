@@ -9,6 +9,8 @@ import { completeEditorialRolesOnce } from './bootstrap/admin-roles';
 import { grantEditorialRolesOnce } from './plugins/read-also/server/src/permissions';
 import { registerQueryShapeErrors } from './lib/query-shape-errors';
 import { registerPublishedRelations } from './lib/published-relations';
+import { registerQueryGuard } from './lib/query-guard';
+import { dropMailUnlessConfigured } from './bootstrap/email';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -21,6 +23,8 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    registerQueryGuard(strapi);
+    dropMailUnlessConfigured(strapi);
     await ensureLocales(strapi);
     if (await grantReaderPermissionsOnce(strapi)) {
       strapi.log.info('[newsdesk] Public and Authenticated roles may now read published content.');

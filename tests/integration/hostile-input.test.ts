@@ -158,6 +158,132 @@ describe('REST query parser', () => {
   });
 });
 
+// --- Requests an outside probe found answering 500 or running too long ----------------------------
+
+/** Each a class of request, with the example that was seen; the generators above widen each class. */
+const PROBED_QUERIES = [
+  'filters[title][$between][0]=a',
+  'filters[title][$between]=a',
+  'filters[title][$between][0]=a&filters[title][$between][1]=b&filters[title][$between][2]=c',
+  'filters[]=1',
+  'filters=1',
+  'filters[title][$in]=x&filters[title][$in][a]=y',
+  'fields[0]=__proto__',
+  'fields[0]=constructor',
+  'fields[0]=prototype',
+  'fields=__proto__',
+  'sort[0]=__proto__',
+  'filters[title][$eq][$eq]=1',
+  'filters[title][$eq][0][$eq]=1',
+  'filters[title][$containsi][$foo]=1',
+  'filters[title][$null][$eq]=1',
+  'pagination[start]=1e20',
+  'pagination[limit]=1e20',
+  'pagination[page]=1e20',
+  'pagination[pageSize]=-1e20',
+  'filters[tags][$contains]=x',
+  'filters[tags][$eq]=x',
+  'filters[tags][$startsWith]=x',
+  'filters[body][$containsi]=x',
+  'filters[id][$eq]=abc',
+  'filters[id][$in][0]=abc',
+  'filters[id][$gt]=1e400',
+  'filters[storyPublishedAt][$gt]=not-a-date',
+  'filters[storyPublishedAt][$eq]=2023-13-45',
+  'filters[people][id][$eq]=abc',
+  'filters[people][$eq]=abc',
+  'filters[documentId][$eq]=%00',
+  'filters[title][$eq]=%00',
+  'locale=%00',
+  'sort=people.name:asc',
+  'sort=title:sideways',
+];
+
+const PROBED_TYPED_QUERIES = [
+  ['/api/related-links', 'filters[score][$eq]=abc'],
+  ['/api/related-links', 'filters[score][$between][0]=a&filters[score][$between][1]=b'],
+  ['/api/related-links', 'filters[order][$lt]=twelve'],
+  ['/api/related-links', 'filters[unresolved][$eq]=maybe'],
+  ['/api/related-links', 'filters[reasons][$contains]=x'],
+  ['/api/quotes', 'filters[paragraph][$eq]=1.5e999'],
+  ['/api/people', 'filters[aliases][$containsi]=x'],
+] as const;
+
+describe('requests an outside probe found answering 500', () => {
+  test.each(PROBED_QUERIES)('GET /api/articles?%s answers below 500 with a message', async (query) => {
+    for (const authorization of [undefined, `Bearer ${fullAccess}`]) {
+      await expectHarmless({
+        name: `GET /api/articles?${query}`,
+        send: () => {
+          const req = request(app.server).get(`/api/articles?${query}`);
+          return authorization ? req.set('Authorization', authorization) : req;
+        },
+      });
+    }
+  });
+
+  test.each(PROBED_TYPED_QUERIES)('GET %s?%s answers below 500 with a message', async (endpoint, query) => {
+    await expectHarmless({ name: `GET ${endpoint}?${query}`, send: () => request(app.server).get(`${endpoint}?${query}`) });
+  });
+
+  test.each(['/api/upload/files/abc', '/api/upload/files/1e99', '/api/users/abc', '/api/users/%00', '/api/users-permissions/roles/abc', '/api/users?filters[id][$eq]=abc', '/api/upload/files?filters[id][$eq]=abc', '/api/users-permissions/roles/1e99'])(
+    'a full-access token asking %s gets a 4xx',
+    async (url) => {
+      const res = await expectHarmless({ name: url, send: () => request(app.server).get(url).set('Authorization', `Bearer ${fullAccess}`) });
+      expect(res.status).toBeGreaterThanOrEqual(400);
+    },
+  );
+
+  test('a NUL byte as the documentId of the suggestions endpoint answers 400', async () => {
+    const res = await expectHarmless({ name: 'NUL documentId', send: () => request(app.server).get('/api/read-also/articles/%00/suggestions').set('Authorization', `Bearer ${readOnly}`) });
+    expect(res.status).toBe(400);
+  });
+
+  test.each([
+    ['a multipart body cut short', 'multipart/form-data; boundary=xyz', '--xyz\r\nContent-Disposition: form-data; name="data"\r\n\r\n{"title":'],
+    ['a multipart body without its boundary', 'multipart/form-data', 'garbage'],
+    ['a JSON body cut short', 'application/json', '{"data": {"title": '],
+    ['a JSON body with __proto__', 'application/json', '{"data": {"__proto__": {"polluted": true}}}'],
+    ['an unknown type', 'application/x-unknown', 'whatever'],
+  ])('POST /api/articles with %s answers a 4xx', async (_name, contentType, body) => {
+    for (const authorization of [undefined, `Bearer ${fullAccess}`]) {
+      const res = await expectHarmless({
+        name: `POST /api/articles ${contentType}`,
+        send: () => {
+          const req = request(app.server).post('/api/articles').set('Content-Type', contentType);
+          return (authorization ? req.set('Authorization', authorization) : req).send(body);
+        },
+      });
+      expect(res.status).toBeGreaterThanOrEqual(400);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  test('password reset answers the same for a known and an unknown address, and sends nothing', async () => {
+    const known = `known-${Date.now()}@newsdesk.test`;
+    const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+    await app.strapi.plugin('users-permissions').service('user').add({ username: known, email: known, password: 'Reader-password-1', provider: 'local', confirmed: true, blocked: false, role: role.id });
+    const answers = [];
+    for (const email of [known, `unknown-${Date.now()}@newsdesk.test`]) {
+      const res = await expectHarmless({ name: `forgot-password ${email}`, send: () => request(app.server).post('/api/auth/forgot-password').send({ email }) });
+      answers.push({ status: res.status, body: res.body });
+    }
+    expect(answers[0]).toEqual(answers[1]);
+    expect(answers[0].status).toBe(200);
+
+    // A configured provider that fails (a mail server down) must not tell the caller either.
+    const email = app.strapi.plugin('email');
+    const quiet = email.provider;
+    Object.assign(email, { provider: { send: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:25')) } });
+    try {
+      const failed = await expectHarmless({ name: 'forgot-password, provider down', send: () => request(app.server).post('/api/auth/forgot-password').send({ email: known }) });
+      expect({ status: failed.status, body: failed.body }).toEqual(answers[1]);
+    } finally {
+      Object.assign(email, { provider: quiet });
+    }
+  });
+});
+
 // --- REST bodies --------------------------------------------------------------------------------
 
 function restBodyCase(random: Random, index: number): HttpCase {
