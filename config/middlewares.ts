@@ -64,6 +64,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
         maxTokens: env.int('GRAPHQL_MAX_TOKENS', 10_000),
         maxRootFields: env.int('GRAPHQL_MAX_ROOT_FIELDS', 20),
         maxVariableListItems: env.int('GRAPHQL_MAX_LIST_ITEMS', 1_000),
+        maxExpandedFields: env.int('GRAPHQL_MAX_EXPANDED_FIELDS', 2_000),
         maxBodyBytes: env.int('GRAPHQL_MAX_BODY_BYTES', 1024 * 1024),
       },
     },

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { secret } from '../src/lib/secrets';
+import { queryCostPlugin } from '../src/lib/graphql-cost';
 import { DEFAULT_UPLOAD_MAX_FILE_SIZE } from './middlewares';
 
 /** Newsdesk stores people's photos: images only, and never SVG, which can carry scripts. */
@@ -79,6 +80,14 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
         maxLimit: env.int('API_MAX_LIMIT', 100),
         apolloServer: {
           introspection: !production,
+          // Stack traces stay in the log, in every environment.
+          includeStacktraceInErrorResponses: false,
+          plugins: [
+            queryCostPlugin({
+              maxCost: env.int('GRAPHQL_MAX_COST', 2_500),
+              defaultListSize: env.int('GRAPHQL_DEFAULT_LIST_SIZE', 10),
+            }),
+          ],
         },
       },
     },

@@ -1,9 +1,11 @@
 /**
  * Limits a GraphQL operation before Apollo validates or runs it. Strapi's depth limit
  * (graphql-depth-limit) recurses for ever on a fragment cycle or crashes on an unknown
- * fragment, both answering 500, and nothing bounds aliases: two thousand aliases of
- * `articles` are two thousand database queries. Pure: the global graphql-guard
- * middleware (src/middlewares) applies it to each request.
+ * fragment, both answering 500; fragments that spread other fragments ten times, ten levels
+ * deep, expand to 10^10 fields, which GraphQL's own validation then walks for ever; and
+ * nothing bounds aliases: two thousand aliases of `articles` are two thousand database
+ * queries. What an operation costs to run is src/lib/graphql-cost.ts's (it needs the schema).
+ * Pure: the global graphql-guard middleware (src/middlewares) applies it to each request.
  */
 import { Kind, parse, type DocumentNode, type SelectionSetNode } from 'graphql';
 
@@ -14,6 +16,8 @@ export type GraphqlLimits = {
   maxRootFields: number;
   /** Items in all the lists of the variables together (e.g. an `in` filter). */
   maxVariableListItems: number;
+  /** Fields in the operation once every fragment is written out where it is spread. */
+  maxExpandedFields: number;
 };
 
 function fragmentProblem(document: DocumentNode): string | null {
@@ -57,19 +61,36 @@ function fragmentProblem(document: DocumentNode): string | null {
   return null;
 }
 
-function rootFieldCount(document: DocumentNode): number {
+type FieldCounts = { root: number; expanded: number };
+
+/** Top-level fields, and all fields once fragments are written out; fragments are counted once each (memoised). */
+function fieldCounts(document: DocumentNode): FieldCounts {
   const fragments = new Map(
     document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [])),
   );
-  // Fragments are known to be acyclic here; inline fragments and spreads at the root add their fields.
-  const count = (selectionSet: SelectionSetNode): number =>
+  const expandedFragments = new Map<string, number>();
+  // Fragments are known to be acyclic here.
+  const expanded = (selectionSet: SelectionSetNode | undefined): number =>
+    (selectionSet?.selections ?? []).reduce((total, selection) => {
+      if (selection.kind === Kind.FIELD) return total + 1 + expanded(selection.selectionSet);
+      if (selection.kind === Kind.INLINE_FRAGMENT) return total + expanded(selection.selectionSet);
+      const name = selection.name.value;
+      if (!expandedFragments.has(name)) expandedFragments.set(name, expanded(fragments.get(name)?.selectionSet));
+      return total + (expandedFragments.get(name) ?? 0);
+    }, 0);
+  // Inline fragments and spreads at the root add their fields.
+  const root = (selectionSet: SelectionSetNode): number =>
     selectionSet.selections.reduce((total, selection) => {
       if (selection.kind === Kind.FIELD) return total + (selection.name.value === '__typename' ? 0 : 1);
-      if (selection.kind === Kind.INLINE_FRAGMENT) return total + count(selection.selectionSet);
+      if (selection.kind === Kind.INLINE_FRAGMENT) return total + root(selection.selectionSet);
       const fragment = fragments.get(selection.name.value);
-      return total + (fragment ? count(fragment.selectionSet) : 0);
+      return total + (fragment ? root(fragment.selectionSet) : 0);
     }, 0);
-  return Math.max(0, ...document.definitions.map((definition) => (definition.kind === Kind.OPERATION_DEFINITION ? count(definition.selectionSet) : 0)));
+  const operations = document.definitions.flatMap((definition) => (definition.kind === Kind.OPERATION_DEFINITION ? [definition] : []));
+  return {
+    root: Math.max(0, ...operations.map((operation) => root(operation.selectionSet))),
+    expanded: Math.max(0, ...operations.map((operation) => expanded(operation.selectionSet))),
+  };
 }
 
 function listItems(value: unknown, budget: number): number {
@@ -100,8 +121,11 @@ export function operationProblem(query: unknown, variables: unknown, limits: Gra
   }
   const fragments = fragmentProblem(document);
   if (fragments) return fragments;
-  const rootFields = rootFieldCount(document);
-  if (rootFields > limits.maxRootFields) return `The query selects ${rootFields} top-level fields: at most ${limits.maxRootFields}.`;
+  const counts = fieldCounts(document);
+  if (counts.root > limits.maxRootFields) return `The query selects ${counts.root} top-level fields: at most ${limits.maxRootFields}.`;
+  if (counts.expanded > limits.maxExpandedFields) {
+    return `The query selects ${counts.expanded} fields once its fragments are written out: at most ${limits.maxExpandedFields}.`;
+  }
   if (listItems(variables, limits.maxVariableListItems) > limits.maxVariableListItems) {
     return `The variables hold more than ${limits.maxVariableListItems} list items.`;
   }

@@ -56,35 +56,30 @@ export function narrowFilters(filters: unknown, uid: string, models: ModelLookup
   if (!isRecord(filters)) return filters;
   const model = models(uid);
   if (!model) return filters;
-  const narrowed: Filter = {};
-  for (const [key, value] of Object.entries(filters)) {
-    if (key === dialect.and || key === dialect.or || key === dialect.not) {
-      narrowed[key] = narrowFilters(value, uid, models, dialect);
-      continue;
-    }
-    const target = Object.hasOwn(model.attributes, key) ? relationTarget(model.attributes[key]) : undefined;
-    narrowed[key] = target ? narrowRelation(value, target, models, dialect) : value;
-  }
-  return narrowed;
+  // fromEntries defines own properties: a "__proto__" key stays a key and never becomes a prototype.
+  return Object.fromEntries(
+    Object.entries(filters).map(([key, value]) => {
+      if (key === dialect.and || key === dialect.or || key === dialect.not) return [key, narrowFilters(value, uid, models, dialect)];
+      const target = Object.hasOwn(model.attributes, key) ? relationTarget(model.attributes[key]) : undefined;
+      return [key, target ? narrowRelation(value, target, models, dialect) : value];
+    }),
+  );
 }
 
 /** `populate` on `uid`, with the filters of every populated relation (at any depth) narrowed. */
-export function narrowPopulate(populate: unknown, uid: string, models: ModelLookup): unknown {
+export function narrowPopulate(populate: unknown, uid: string, models: ModelLookup, dialect: FilterDialect = QUERY_FILTERS): unknown {
   const model = models(uid);
   if (!model || !isRecord(populate)) return populate;
-  const narrowed: Filter = {};
-  for (const [key, value] of Object.entries(populate)) {
-    const target = Object.hasOwn(model.attributes, key) ? relationTarget(model.attributes[key]) : undefined;
-    if (!target || !isRecord(value)) {
-      narrowed[key] = value;
-      continue;
-    }
-    const options: Filter = { ...value };
-    if ('filters' in options) options.filters = narrowFilters(options.filters, target, models);
-    if ('populate' in options) options.populate = narrowPopulate(options.populate, target, models);
-    narrowed[key] = options;
-  }
-  return narrowed;
+  return Object.fromEntries(
+    Object.entries(populate).map(([key, value]) => {
+      const target = Object.hasOwn(model.attributes, key) ? relationTarget(model.attributes[key]) : undefined;
+      if (!target || !isRecord(value)) return [key, value];
+      const options: Filter = { ...value };
+      if ('filters' in options) options.filters = narrowFilters(options.filters, target, models, dialect);
+      if ('populate' in options) options.populate = narrowPopulate(options.populate, target, models, dialect);
+      return [key, options];
+    }),
+  );
 }
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);

@@ -21,6 +21,8 @@ const NUMERIC_TYPES = new Set(['integer', 'biginteger', 'float', 'decimal']);
 const UNFILTERABLE_TYPES = new Set(['json', 'blocks', 'media', 'dynamiczone']);
 /** The largest row count or offset both databases take (PostgreSQL's int4 for LIMIT/OFFSET arguments is wider; SQLite's is not safe past 2^63). */
 export const MAX_ROW_NUMBER = 2_147_483_647;
+/** Longer values are no search anyone types; SQLite refuses LIKE patterns past 50,000 bytes. */
+export const MAX_VALUE_LENGTH = 10_000;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
@@ -31,6 +33,7 @@ const isScalar = (value: unknown) => !Array.isArray(value) && !isRecord(value);
 function scalarProblem(field: string, type: string, value: unknown): string | null {
   if (value === null || value === undefined || typeof value === 'boolean') return null;
   if (typeof value === 'string' && value.includes('\u0000')) return `${field}: a value may not contain a NUL character`;
+  if (typeof value === 'string' && value.length > MAX_VALUE_LENGTH) return `${field}: a value may be at most ${MAX_VALUE_LENGTH} characters long`;
   if (NUMERIC_TYPES.has(type) || type === 'increments' || type === 'id') {
     const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
     if (!Number.isFinite(number)) return `${field}: ${JSON.stringify(String(value)).slice(0, 60)} is not a number`;

@@ -399,6 +399,53 @@ describe('GraphQL', () => {
     expect(res.body.errors[0].message).toMatch(/depth/i);
   });
 
+  const aliasFlood = `{ ${Array.from({ length: 5_000 }, (_, i) => `a${i}: articles { title }`).join(' ')} }`;
+  const nestedAliases = `{ articles { ${Array.from({ length: 1_600 }, (_, i) => `p${i}: people { name }`).join(' ')} } }`;
+  const fragmentFanOut = [
+    '{ articles { ...F9 } }',
+    'fragment F0 on Article { title }',
+    ...Array.from({ length: 9 }, (_, i) => `fragment F${i + 1} on Article { ${Array.from({ length: 10 }, () => `...F${i}`).join(' ')} }`),
+  ].join(' ');
+
+  test.each([
+    ['5,000 aliases as application/vnd.api+json', () => request(app.server).post('/graphql').set('Content-Type', 'application/vnd.api+json').send(JSON.stringify({ query: aliasFlood }))],
+    // GET queries are bounded by the URL length Node accepts (16 KB of headers): a few hundred aliases.
+    ['200 aliases in a GET query', () => request(app.server).get('/graphql').query({ query: `{ ${Array.from({ length: 200 }, (_, i) => `a${i}: articles { title }`).join(' ')} }` }).set('apollo-require-preflight', 'true')],
+    ['1,600 aliases below the top level', () => request(app.server).post('/graphql').send({ query: nestedAliases })],
+    ['300 aliases below the top level in a GET query (under the size limit, over the cost limit)', () =>
+      request(app.server).get('/graphql').query({ query: `{ articles { ${Array.from({ length: 300 }, (_, i) => `p${i}: people { name }`).join(' ')} } }` }).set('apollo-require-preflight', 'true')],
+    ['300 aliases below the top level as application/vnd.api+json', () =>
+      request(app.server).post('/graphql').set('Content-Type', 'application/vnd.api+json').send(JSON.stringify({ query: `{ articles { ${Array.from({ length: 300 }, (_, i) => `p${i}: people { name }`).join(' ')} } }` }))],
+    ['ten fragments of ten spreads each', () => request(app.server).post('/graphql').send({ query: fragmentFanOut })],
+    ['a page of 100 articles with 100 people each, twenty times', () =>
+      request(app.server).post('/graphql').send({ query: `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: articles(pagination: { limit: 100 }) { people(pagination: { limit: 100 }) { name articles { title } } }`).join(' ')} }` })],
+  ])('%s is refused as too costly, before it runs', async (name, send) => {
+    const res = await expectHarmless({ name, send });
+    expect(res.status).toBe(400);
+    expect(res.body.data).toBeUndefined();
+    expect(res.body.errors[0].message).toMatch(/cost|fields|fragment|aliases|at most/i);
+  });
+
+  test('a body that is not JSON answers 415, whatever it holds', async () => {
+    const res = await expectHarmless({
+      name: 'aliases as text/plain',
+      send: () => request(app.server).post('/graphql').set('Content-Type', 'text/plain').send(JSON.stringify({ query: aliasFlood })),
+    });
+    expect(res.status).toBe(415);
+  });
+
+  test('an ordinary front-page query is not refused', async () => {
+    const res = await expectHarmless({
+      name: 'front page',
+      send: () =>
+        request(app.server).post('/graphql').send({
+          query: '{ articles(pagination: { limit: 20 }) { documentId title slug standfirst people { name slug } quotes { text speaker { name } } relatedLinks { label targetArticle { slug title } } } }',
+        }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.data.articles.length).toBeGreaterThan(0);
+  });
+
   test('thousands of aliases are refused before any of them runs', async () => {
     const query = `{ ${Array.from({ length: 2_000 }, (_, i) => `a${i}: articles { title }`).join(' ')} }`;
     const res = await expectHarmless({ name: '2000 aliases', send: () => request(app.server).post('/graphql').send({ query }) });

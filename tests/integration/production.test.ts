@@ -61,4 +61,26 @@ describe('a production server', () => {
     expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'self'");
   });
+
+  /** What no answer may carry: SQL, driver error names, stack frames or file paths. */
+  const INTERNALS = /\bselect\b|\bfrom\s+"|SqliteError|error: relation|\bat\s+\S+\s+\(|\/node_modules\/|\/dist\/|\.ts:\d+/iu;
+
+  test.each([
+    ['a sort across a to-many relation', { query: '{ people(sort: "articles.title:asc") { name } }' }],
+    ['a sort on an unknown path', { query: '{ people(sort: "articles.nope.title:asc") { name } }' }],
+    ['a 900 KB containsi variable', { query: 'query ($q: String) { articles(filters: { title: { containsi: $q } }) { title } }', variables: { q: 'x'.repeat(900_000) } }],
+    ['a NUL byte in a filter', { query: 'query ($q: String) { articles(filters: { title: { eq: $q } }) { title } }', variables: { q: 'a\u0000b' } }],
+    ['a word for a number', { query: '{ relatedLinks(filters: { order: { between: [1] } }) { label } }' }],
+  ])('GraphQL: %s answers below 500 and shows no SQL, stack or path', async (_name, body) => {
+    const res = await request(app.server).post('/graphql').send(body);
+    expect(res.status).toBeLessThan(500);
+    expect(JSON.stringify(res.body)).not.toMatch(INTERNALS);
+    expect((res.body.errors ?? []).map((error: { extensions?: { code?: string } }) => error.extensions?.code)).not.toContain('INTERNAL_SERVER_ERROR');
+  });
+
+  test('REST: a sort across a to-many relation answers below 500 and shows no SQL', async () => {
+    const res = await request(app.server).get('/api/people?sort=articles.title:asc');
+    expect(res.status).toBeLessThan(500);
+    expect(JSON.stringify(res.body)).not.toMatch(INTERNALS);
+  });
 });
