@@ -51,7 +51,7 @@ export function imported(story: StoryModel): ImportedStory {
     quotes: story.quotes.map((quote) => ({
       text: quote.text,
       speakerName: quote.speakerName,
-      organisation: (quote as { organisation?: string | null }).organisation ?? null,
+      organisation: quote.organisation,
     })),
     people: story.namedPeople,
   };

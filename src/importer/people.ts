@@ -2,37 +2,19 @@
  * Matching the names a story uses to the Persons Newsdesk knows, ignoring case,
  * accents and honorifics. Pure.
  */
+import { NAME_PREFIXES } from './lexicon';
 import { foldForMatch } from './text';
 
 export type KnownPerson = { documentId: string; name: string; aliases: string[] };
-
-/** Honorifics and titles that precede a name in English and French copy; longest first. */
-const HONORIFICS = [
-  'prime minister',
-  'premier ministre',
-  'premiere ministre',
-  'president',
-  'presidente',
-  'chancellor',
-  'chanceliere',
-  'chancelier',
-  'minister',
-  'ministre',
-  'mrs',
-  'mme',
-  'mlle',
-  'mr',
-  'ms',
-  'dr',
-  'me',
-  'm',
-];
 
 function words(text: string): string {
   return foldForMatch(text)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+/** Honorifics and titles that precede a name (./lexicon), as comparison words; longest first. */
+const HONORIFICS = NAME_PREFIXES.map(words);
 
 /** A comparison key for a person's name: folded, honorifics and titles dropped. */
 export function personKey(name: string): string {

@@ -1,0 +1,148 @@
+/**
+ * The people and organisations of one story, and the ways the story refers to them again:
+ * the full name, the surname alone, a title ("the mayor", « la ministre »), a pronoun
+ * ("she", « il », « a-t-elle »), a common noun for an organisation ("the company",
+ * « l'organisme »). Each reference resolves to the most recent compatible entity. Pure.
+ */
+import { genericOrganisationAt, pronoun, titleAt, type Gender } from './lexicon';
+import { namesIn, tokens, type NameCandidate } from './names';
+import { foldForMatch } from './text';
+
+export type Person = { name: string; gender: Gender; titles: Set<string> };
+export type Organisation = { name: string };
+
+export type Mention =
+  | { kind: 'person'; person: Person; paragraph: number; start: number; end: number }
+  | { kind: 'organisation'; organisation: Organisation; paragraph: number; start: number; end: number };
+
+const surnameOf = (name: string) => foldForMatch(name.trim().split(/\s+/u).pop() ?? '');
+const key = (name: string) => foldForMatch(name).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+export type StoryEntities = {
+  people: Person[];
+  organisations: Organisation[];
+  /** Every name, surname, title or noun that refers to an entity, in story order. */
+  mentions: Mention[];
+};
+
+/** Which paragraph spans are quoted words: names inside quotes are not references of the narrative. */
+export type Quoted = (paragraph: number, offset: number) => boolean;
+
+/** Builds the story's people and organisations, then finds every reference to them. */
+export function storyEntities(paragraphs: string[], extra: string[], quoted: Quoted): StoryEntities {
+  const candidates = paragraphs.flatMap((text, index) => namesIn(text, index));
+  const extraCandidates = extra.flatMap((text) => namesIn(text, -1));
+  const alone = (surname: string) =>
+    paragraphs.some((text, index) =>
+      tokens(text).some((token, at, all) => {
+        if (foldForMatch(token.text).replace(/['’]s$/u, '') !== surname) return false;
+        const inRun = candidates.some((c) => c.paragraph === index && c.kind === 'person' && c.start < token.start && token.end <= c.end);
+        const previous = all[at - 1];
+        return !inRun && !(previous && /^\p{Lu}/u.test(previous.text) && text.slice(previous.end, token.start) === ' ');
+      }),
+    );
+
+  const people: Person[] = [];
+  const organisations: Organisation[] = [];
+  const personFor = (candidate: NameCandidate): Person | null => {
+    const surname = surnameOf(candidate.name);
+    const words = candidate.name.split(/\s+/u).length;
+    const known = people.find((person) => surnameOf(person.name) === surname && (words === 1 || person.name.split(/\s+/u).length === 1 || key(person.name).split(' ')[0] === key(candidate.name).split(' ')[0]));
+    if (known) {
+      if (words > known.name.split(/\s+/u).length) known.name = candidate.name;
+      if (!known.gender && candidate.gender) known.gender = candidate.gender;
+      if (candidate.titleKey) known.titles.add(candidate.titleKey);
+      return known;
+    }
+    const evidence = candidate.evidence || (words >= 2 && alone(surname));
+    if (!evidence) return null;
+    const person: Person = { name: candidate.name, gender: candidate.gender, titles: new Set(candidate.titleKey ? [candidate.titleKey] : []) };
+    people.push(person);
+    return person;
+  };
+  const organisationFor = (candidate: NameCandidate): Organisation => {
+    const known = organisations.find((organisation) => key(organisation.name) === key(candidate.name));
+    if (known) return known;
+    const organisation = { name: candidate.name };
+    organisations.push(organisation);
+    return organisation;
+  };
+
+  // Full names first (a surname alone later needs them), captions included.
+  const ordered = [...candidates.filter((c) => c.name.includes(' ')), ...extraCandidates, ...candidates.filter((c) => !c.name.includes(' '))];
+  const resolved = new Map<NameCandidate, Person | Organisation>();
+  for (const candidate of ordered) {
+    const entity = candidate.kind === 'organisation' ? organisationFor(candidate) : personFor(candidate);
+    if (entity) resolved.set(candidate, entity);
+  }
+
+  const mentions: Mention[] = [];
+  paragraphs.forEach((text, index) => {
+    const here = candidates.filter((c) => c.paragraph === index);
+    for (const candidate of here) {
+      const entity = resolved.get(candidate);
+      if (!entity || quoted(index, candidate.start)) continue;
+      if ('titles' in entity) mentions.push({ kind: 'person', person: entity, paragraph: index, start: candidate.start, end: candidate.end });
+      else mentions.push({ kind: 'organisation', organisation: entity, paragraph: index, start: candidate.start, end: candidate.end });
+    }
+    // Surnames alone ("said Tremblay", "Tremblay's office") that no run above covered.
+    for (const token of tokens(text)) {
+      if (!/^\p{Lu}/u.test(token.text) || quoted(index, token.start)) continue;
+      if (here.some((c) => c.start <= token.start && token.end <= c.end)) continue;
+      const surname = foldForMatch(token.text).replace(/['’]s$/u, '');
+      const person = people.find((p) => surnameOf(p.name) === surname);
+      if (person) mentions.push({ kind: 'person', person, paragraph: index, start: token.start, end: token.end });
+    }
+  });
+  mentions.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
+  return { people, organisations, mentions };
+}
+
+export type Reference = { kind: 'person'; person: Person } | { kind: 'organisation'; organisation: Organisation } | { kind: 'pronoun'; gender: Gender } | { kind: 'title'; key: string; gender: Gender } | { kind: 'generic' };
+
+/** References written in a clause ("she", "the minister", "the company"), with offsets in the clause's paragraph. */
+export function referencesIn(text: string, from: number, to: number): { reference: Reference; start: number; end: number }[] {
+  const found: { reference: Reference; start: number; end: number }[] = [];
+  for (const token of tokens(text.slice(from, to))) {
+    const start = from + token.start;
+    const end = from + token.end;
+    const gender = pronoun(token.text);
+    if (gender !== undefined) {
+      found.push({ reference: { kind: 'pronoun', gender }, start, end });
+      continue;
+    }
+    const rest = foldForMatch(text.slice(start, to));
+    const before = foldForMatch(text.slice(Math.max(0, start - 4), start));
+    const determiner = /(?:^|\s)(?:the|le|la|l'|sa|son|their|its|his|her)\s?$/u.test(before) || /l'$/u.test(before);
+    const title = titleAt(rest);
+    if (title && determiner) {
+      const article = /la\s$/u.test(before) ? 'f' : /le\s$/u.test(before) ? 'm' : null;
+      found.push({ reference: { kind: 'title', key: title.key, gender: title.gender ?? article }, start, end: start + title.form.length });
+      continue;
+    }
+    if (determiner && genericOrganisationAt(rest)) found.push({ reference: { kind: 'generic' }, start, end });
+  }
+  return found;
+}
+
+/** The entity a reference stands for: the most recent compatible mention before (paragraph, offset). */
+export function resolve(reference: Reference, entities: StoryEntities, paragraph: number, offset: number): Person | Organisation | null {
+  if (reference.kind === 'person') return reference.person;
+  if (reference.kind === 'organisation') return reference.organisation;
+  const before = entities.mentions.filter((m) => m.paragraph < paragraph || (m.paragraph === paragraph && m.start < offset)).reverse();
+  if (reference.kind === 'generic') {
+    const named = before.find((m): m is Extract<Mention, { kind: 'organisation' }> => m.kind === 'organisation');
+    return named?.organisation ?? entities.organisations[0] ?? null;
+  }
+  if (reference.kind === 'title') {
+    const titled = before.find((m) => m.kind === 'person' && m.person.titles.has(reference.key));
+    const anyTitled = entities.people.find((p) => p.titles.has(reference.key));
+    return titled?.kind === 'person' ? titled.person : anyTitled ?? null;
+  }
+  const compatible = before.find((m) => m.kind === 'person' && (!reference.gender || !m.person.gender || m.person.gender === reference.gender));
+  if (compatible?.kind !== 'person') return null;
+  if (!compatible.person.gender && reference.gender) compatible.person.gender = reference.gender;
+  return compatible.person;
+}
+
+export const isPerson = (entity: Person | Organisation | null): entity is Person => entity !== null && 'titles' in entity;

@@ -1,0 +1,146 @@
+/**
+ * Recognising the people and organisations a story names, without a model: runs of
+ * capitalised words, read with the lexicon (titles, honorifics, organisation head words)
+ * and with the evidence a story gives that a run is a person (a title or honorific before
+ * it, an age or a role after it, a verb of saying beside it, the surname used again alone).
+ * Pure.
+ */
+import { honorific, isNotAName, isOrganisationHead, isSpeechVerb, isTitleWord, titleAt, type Gender } from './lexicon';
+import { foldForMatch } from './text';
+
+export type Token = { text: string; start: number; end: number };
+
+export function tokens(text: string): Token[] {
+  return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.\-/&]*/gu)].map((match) => {
+    const raw = match[0].replace(/[.’']+$/u, (tail) => (/^(?:Mr|Mrs|Ms|Dr|Dre|M|St|Jr|Sr|Inc|Corp|Ltd|[A-Z])\.$/u.test(match[0]) ? tail : ''));
+    return { text: raw, start: match.index ?? 0, end: (match.index ?? 0) + raw.length };
+  });
+}
+
+const capitalised = (word: string) => /^\p{Lu}/u.test(word);
+/** A word that can be part of a person's name: capitalised, not an acronym, not a lexicon word. */
+function nameWord(word: string): boolean {
+  if (!capitalised(word) || /\d/u.test(word) || word.length < 2) return false;
+  if (/^\p{Lu}[\p{Lu}.'’-]+$/u.test(word)) return false;
+  return !isNotAName(word) && !isTitleWord(word) && honorific(word) === undefined;
+}
+
+export type NameCandidate = {
+  kind: 'person' | 'organisation';
+  name: string;
+  paragraph: number;
+  start: number;
+  end: number;
+  gender: Gender;
+  titleKey: string | null;
+  /** Why a person: a title or honorific before it, an age or role after it, a verb beside it. */
+  evidence: boolean;
+};
+
+const CONNECTORS = new Set(['of', 'the', 'and', 'for', 'on', 'de', 'des', 'du', "d'", "l'", 'la', 'les', 'le', 'et']);
+
+/** The title or honorific written just before offset `at`, within the same clause. */
+function titleBefore(text: string, at: number): { key: string | null; gender: Gender } | null {
+  const before = foldForMatch(text.slice(Math.max(0, at - 60), at));
+  const words = before.split(/[^\p{L}'-]+/u).filter(Boolean);
+  const lastWord = words[words.length - 1] ?? '';
+  const honor = honorific(lastWord);
+  if (honor !== undefined && /[\s.]$/u.test(before)) return { key: null, gender: honor };
+  // "la juge X", "Defense attorney X", "la ministre de l'Habitation, X": a title among the last words of the clause.
+  const clause = before.split(/[.;:!?()«»“”"]/u).pop() ?? '';
+  const clauseWords = clause.split(/\s+/u).filter(Boolean).slice(-6);
+  for (let i = 0; i < clauseWords.length; i += 1) {
+    const rest = clauseWords.slice(i).join(' ');
+    const title = titleAt(rest);
+    if (!title) continue;
+    const article = clauseWords[i - 1];
+    const gender = title.gender ?? (article === 'la' ? 'f' : article === 'le' ? 'm' : null);
+    return { key: title.key, gender };
+  }
+  return null;
+}
+
+/** An age (", 52,"), a role (", chief economist"), or a verb of saying right after the name. */
+function evidenceAfter(text: string, end: number): boolean {
+  const after = text.slice(end, end + 60);
+  if (/^,\s*(?:\d{1,3}\s*(?:ans)?\s*,|âgée? de \d)/u.test(after)) return true;
+  const words = foldForMatch(after).split(/[^\p{L}'-]+/u).filter(Boolean);
+  if (/^,/u.test(after) && words.slice(0, 5).some((_, i) => titleAt(words.slice(i).join(' ')) !== null)) return true;
+  return words.slice(0, 2).some((word) => isSpeechVerb(word)) || (words[0] === 'a' && isSpeechVerb(words[1] ?? ''));
+}
+
+function speechBefore(text: string, at: number): boolean {
+  const words = foldForMatch(text.slice(Math.max(0, at - 30), at)).split(/[^\p{L}'-]+/u).filter(Boolean);
+  return words.length > 0 && isSpeechVerb(words[words.length - 1]);
+}
+
+/** Person and organisation names in one paragraph. */
+export function namesIn(text: string, paragraph: number): NameCandidate[] {
+  const words = tokens(text);
+  const found: NameCandidate[] = [];
+  let i = 0;
+  while (i < words.length) {
+    if (!capitalised(words[i].text)) {
+      i += 1;
+      continue;
+    }
+    // A run of capitalised words with single spaces (or a no-break space) between them.
+    let j = i;
+    while (j + 1 < words.length && capitalised(words[j + 1].text) && /^[\s\u00A0]$/u.test(text.slice(words[j].end, words[j + 1].start))) j += 1;
+    const run = words.slice(i, j + 1);
+    const organisationAt = run.findIndex((word) => isOrganisationHead(word.text));
+    if (organisationAt !== -1) {
+      found.push(organisationFrom(text, words, i, j, paragraph));
+      i = j + 1;
+      continue;
+    }
+    // The name is what follows the last title or honorific inside the run ("Transport Minister Alan Kessler").
+    let first = 0;
+    let gender: Gender = null;
+    let titleKey: string | null = null;
+    run.forEach((word, at) => {
+      const honor = honorific(word.text);
+      const title = titleAt(foldForMatch(word.text));
+      if (honor !== undefined || title) {
+        first = at + 1;
+        if (honor !== undefined) gender = honor ?? gender;
+        if (title) titleKey = title.key;
+      }
+    });
+    while (first < run.length && !nameWord(run[first].text)) first += 1;
+    const name = run.slice(first).filter((word) => nameWord(word.text) || /^(?:Jr|Sr)\.?$/u.test(word.text));
+    if (name.length >= 1 && name.length === run.length - first && name.length <= 4) {
+      const start = name[0].start;
+      const end = name[name.length - 1].end;
+      const before = first > 0 ? { key: titleKey, gender } : titleBefore(text, start);
+      const evidence = before !== null || evidenceAfter(text, end) || speechBefore(text, start);
+      if (name.length >= 2 || (first > 0 && gender !== null) || before?.gender != null) {
+        found.push({ kind: 'person', name: text.slice(start, end).replace(/['’]s$/u, ''), paragraph, start, end, gender: before?.gender ?? gender, titleKey: before?.key ?? titleKey, evidence });
+      }
+    }
+    i = j + 1;
+  }
+  return found;
+}
+
+/** An organisation's name: the capitalised run, and in French the lower-case words that follow its head ("Union des bailleurs du Québec"). */
+function organisationFrom(text: string, words: Token[], i: number, j: number, paragraph: number): NameCandidate {
+  let last = j;
+  const headFirst = isOrganisationHead(words[i].text);
+  if (headFirst) {
+    for (let k = j + 1; k < words.length && k <= j + 6; k += 1) {
+      const gap = text.slice(words[k - 1].end, words[k].start);
+      if (!/^[\s\u00A0]*$|^[\s\u00A0]*(?:d|l)['’]$/u.test(gap) && gap !== '’' && gap !== "'") break;
+      const word = foldForMatch(words[k].text);
+      if (isSpeechVerb(word) || /^(?:a|est|sont|ont|qui|que|avait|dans|pour|sur|en|au|aux|a-t-il|a-t-elle)$/u.test(word)) break;
+      if (!CONNECTORS.has(word) && !capitalised(words[k].text) && !/^\p{Ll}+(?:e|es|s|aux|al|ale|ique|ise|ien|ienne|é|ée|és)?$/u.test(words[k].text)) break;
+      last = k;
+    }
+    while (last > j && CONNECTORS.has(foldForMatch(words[last].text))) last -= 1;
+  }
+  let first = i;
+  while (first < last && (CONNECTORS.has(foldForMatch(words[first].text)) || isNotAName(words[first].text)) && !isOrganisationHead(words[first].text)) first += 1;
+  const start = words[first].start;
+  const end = words[last].end;
+  return { kind: 'organisation', name: text.slice(start, end), paragraph, start, end, gender: null, titleKey: null, evidence: true };
+}
