@@ -4,7 +4,7 @@
  * ("she", « il », « a-t-elle »), a common noun for an organisation ("the company",
  * « l'organisme »). Each reference resolves to the most recent compatible entity. Pure.
  */
-import { genericOrganisationAt, pronoun, titleAt, type Gender } from './lexicon';
+import { genericOrganisationAt, honorific, isSpeechVerb, pronoun, titleAt, type Gender } from './lexicon';
 import { namesIn, tokens, type NameCandidate } from './names';
 import { foldForMatch } from './text';
 
@@ -32,13 +32,15 @@ export type Quoted = (paragraph: number, offset: number) => boolean;
 export function storyEntities(paragraphs: string[], extra: string[], quoted: Quoted): StoryEntities {
   const candidates = paragraphs.flatMap((text, index) => namesIn(text, index));
   const extraCandidates = extra.flatMap((text) => namesIn(text, -1));
+  // A surname used again alone beside a verb of saying ("Kessler told reporters", "said Raman") makes a full name a person.
   const alone = (surname: string) =>
     paragraphs.some((text, index) =>
       tokens(text).some((token, at, all) => {
         if (foldForMatch(token.text).replace(/['’]s$/u, '') !== surname) return false;
-        const inRun = candidates.some((c) => c.paragraph === index && c.kind === 'person' && c.start < token.start && token.end <= c.end);
+        const inRun = candidates.some((c) => c.paragraph === index && c.kind === 'person' && c.name.includes(' ') && c.start <= token.start && token.end <= c.end);
         const previous = all[at - 1];
-        return !inRun && !(previous && /^\p{Lu}/u.test(previous.text) && text.slice(previous.end, token.start) === ' ');
+        if (inRun || (previous && /^\p{Lu}/u.test(previous.text) && honorific(previous.text) === undefined && text.slice(previous.end, token.start) === ' ')) return false;
+        return [all[at - 1], all[at + 1], all[at + 2]].some((word) => word !== undefined && isSpeechVerb(word.text)) || (previous !== undefined && honorific(previous.text) !== undefined);
       }),
     );
 

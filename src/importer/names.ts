@@ -13,7 +13,10 @@ export type Token = { text: string; start: number; end: number };
 export function tokens(text: string): Token[] {
   return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.\-/&]*/gu)].map((match) => {
     const raw = match[0].replace(/[.’']+$/u, (tail) => (/^(?:Mr|Mrs|Ms|Dr|Dre|M|St|Jr|Sr|Inc|Corp|Ltd|[A-Z])\.$/u.test(match[0]) ? tail : ''));
-    return { text: raw, start: match.index ?? 0, end: (match.index ?? 0) + raw.length };
+    const start = match.index ?? 0;
+    // « l’Union », « d’Ottawa »: the elided article is not part of the word.
+    const elided = /^[LlDd]['’](?=\p{L})/u.test(raw) ? 2 : 0;
+    return { text: raw.slice(elided), start: start + elided, end: start + raw.length };
   });
 }
 
@@ -36,6 +39,9 @@ export type NameCandidate = {
   /** Why a person: a title or honorific before it, an age or role after it, a verb beside it. */
   evidence: boolean;
 };
+
+/** Endings of demonyms in English and French ("Norwegian", « Québécoise », « Norvégienne »). */
+const DEMONYM = /(?:ienne|ien|aise|ais|oise|ois|ian|ese|ish|ane|an)$/u;
 
 const CONNECTORS = new Set(['of', 'the', 'and', 'for', 'on', 'de', 'des', 'du', "d'", "l'", 'la', 'les', 'le', 'et']);
 
@@ -108,13 +114,15 @@ export function namesIn(text: string, paragraph: number): NameCandidate[] {
       }
     });
     while (first < run.length && !nameWord(run[first].text)) first += 1;
+    // "la Norvégienne Ingrid Solheim", "Canadian Jane Roe": a demonym before a full name is not part of it.
+    if (run.length - first >= 3 && DEMONYM.test(run[first].text)) first += 1;
     const name = run.slice(first).filter((word) => nameWord(word.text) || /^(?:Jr|Sr)\.?$/u.test(word.text));
     if (name.length >= 1 && name.length === run.length - first && name.length <= 4) {
       const start = name[0].start;
       const end = name[name.length - 1].end;
       const before = first > 0 ? { key: titleKey, gender } : titleBefore(text, start);
       const evidence = before !== null || evidenceAfter(text, end) || speechBefore(text, start);
-      if (name.length >= 2 || (first > 0 && gender !== null) || before?.gender != null) {
+      if (name.length >= 2 || (first > 0 && gender !== null)) {
         found.push({ kind: 'person', name: text.slice(start, end).replace(/['’]s$/u, ''), paragraph, start, end, gender: before?.gender ?? gender, titleKey: before?.key ?? titleKey, evidence });
       }
     }
@@ -126,7 +134,7 @@ export function namesIn(text: string, paragraph: number): NameCandidate[] {
 /** An organisation's name: the capitalised run, and in French the lower-case words that follow its head ("Union des bailleurs du Québec"). */
 function organisationFrom(text: string, words: Token[], i: number, j: number, paragraph: number): NameCandidate {
   let last = j;
-  const headFirst = isOrganisationHead(words[i].text);
+  const headFirst = isOrganisationHead(words[j].text);
   if (headFirst) {
     for (let k = j + 1; k < words.length && k <= j + 6; k += 1) {
       const gap = text.slice(words[k - 1].end, words[k].start);

@@ -24,7 +24,7 @@ const RELATED_LINK_LINE =
 const CAPTION_LINE = /^\(?\s*(?:photo|photos|crédit photo|credit|crédit|photograph|image|illustration)\s*(?:[:—–-]|\s\(|$)/iu;
 
 /** "By Jane Roe, The Canadian Press", « Par Jean Roy, La Presse canadienne »: a byline, not a paragraph. */
-const BYLINE_LINE = /^(?:by|par)\s+\p{Lu}[^.!?]{1,150}$/u;
+const BYLINE_LINE = /^(?:[Bb]y|BY|[Pp]ar|PAR)\s+\p{Lu}[^.!?]{1,150}$/u;
 
 /** "OTTAWA, June 3 (Reuters) - ", "QUÉBEC (PC) — ", "LONGUEUIL, Qc — ": capitals, an optional date or agency, then a dash. */
 const DATELINE = /^(\p{Lu}[\p{Lu}\s'’.-]*\p{Lu}(?:\s*\([^)]{1,30}\))?(?:,\s[^—–\n]{1,30}?)?(?:\s*\([^)]{1,30}\))?)\s+[—–-]\s+/u;
