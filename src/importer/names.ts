@@ -54,7 +54,11 @@ function titleBefore(text: string, at: number): { key: string | null; gender: Ge
   if (honor !== undefined && /[\s.]$/u.test(before)) return { key: null, gender: honor };
   // "la juge X", "Defense attorney X", "la ministre de l'Habitation, X": a title among the last words of the clause.
   const clause = before.split(/[.;:!?()«»“”"]/u).pop() ?? '';
-  const clauseWords = clause.split(/\s+/u).filter(Boolean).slice(-6);
+  const clauseWords = clause
+    .split(/\s+/u)
+    .filter(Boolean)
+    .map((word) => word.replace(/^[ld]'(?=\p{L})/u, ''))
+    .slice(-6);
   for (let i = 0; i < clauseWords.length; i += 1) {
     const rest = clauseWords.slice(i).join(' ');
     const title = titleAt(rest);

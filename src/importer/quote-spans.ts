@@ -54,14 +54,16 @@ export type InsideTag = { before: string; tag: string; after: string };
  */
 export function insideTag(text: string): InsideTag | null {
   const pattern = /,[\s\u00A0\u202F]+([^,.!?;«»“”]{2,80}?)(?:,|[.!?](?=[\s\u00A0\u202F]|$))/gu;
-  for (const match of text.matchAll(pattern)) {
+  // "M. Roy", "Mme Roy", "Dr. Roy": the period of an honorific does not end the tag (same length, so offsets hold).
+  const masked = text.replace(/(?<![\p{L}])(Mme|Mlle|Mr|Mrs|Ms|Dr|Dre|Me|M)\./gu, (_, word: string) => `${word}\uE000`);
+  for (const match of masked.matchAll(pattern)) {
     const words = match[1].trim().split(/[\s\u00A0\u202F]+/u);
     const first = words[0] ?? '';
     const opensWithVerb = isSpeechVerb(first) || (/^(?:a|avait)$/iu.test(first) && isSpeechVerb(words[1] ?? '')) || /-t-(?:il|elle)$/iu.test(first);
     if (!opensWithVerb || words.length > 8) continue;
     const at = match.index ?? 0;
     const closing = match[0].endsWith(',') ? '' : match[0].slice(-1);
-    return { before: text.slice(0, at), tag: match[1].trim(), after: `${closing}${text.slice(at + match[0].length)}`.replace(/^[\s,]+/u, '') };
+    return { before: text.slice(0, at), tag: match[1].replace(/\uE000/gu, '.').trim(), after: `${closing}${text.slice(at + match[0].length)}`.replace(/^[\s,]+/u, '') };
   }
   return null;
 }
