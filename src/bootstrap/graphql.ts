@@ -6,6 +6,7 @@ import { formatSettings, loadFormatArticle } from '../formats/load';
 const READ_QUERIES = [
   ['article', 'articles'],
   ['person', 'people'],
+  ['organisation', 'organisations'],
   ['quote', 'quotes'],
   ['relatedLink', 'relatedLinks'],
 ].flatMap(([single, plural]) => [`Query.${single}`, `Query.${plural}`, `Query.${plural}_connection`]);
