@@ -4,76 +4,18 @@
  * Prints per set and per language: quote P/R/F1, attribution (end to end and of found),
  * organisations, people P/R/F1. No Strapi, no database: seconds, not minutes.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { parseStory, type StoryModel } from '../../src/importer/parser';
-import { addCounts, figures, scoreStory, zeroCounts, type Counts, type GoldStory, type ImportedStory } from './score';
+import { parseStory } from '../../src/importer/parser';
+import { cases, imported, line } from './cases';
+import { addCounts, scoreStory, zeroCounts, type Counts } from './score';
 
 const DATA = path.resolve(__dirname, '..', '..', '..', 'shared', 'data');
-const QUOTES = path.join(DATA, 'quotes');
 const verbose = process.argv.includes('--verbose');
-
-type Case = { set: string; language: 'en' | 'fr'; name: string; raw: string; gold: GoldStory };
-
-function jsonLines<T>(file: string): T[] {
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as T);
-}
-
-function cases(): Case[] {
-  const all: Case[] = [];
-  for (const [set, language, dir] of [
-    ['en-wire', 'en', 'en-wire'],
-    ['fr-wire', 'fr', 'fr'],
-  ] as const) {
-    for (const gold of jsonLines<GoldStory & { file: string }>(path.join(QUOTES, `${set}-dev.jsonl`))) {
-      all.push({ set, language, name: gold.file, raw: fs.readFileSync(path.join(QUOTES, dir, gold.file), 'utf8'), gold });
-    }
-  }
-  const articles = new Map(
-    jsonLines<{ id: number; title: string; text: string }>(path.join(DATA, 'cnrec', 'articles.jsonl')).map((article) => [article.id, article]),
-  );
-  for (const gold of jsonLines<GoldStory & { id: number }>(path.join(QUOTES, 'en-cnrec-dev.jsonl'))) {
-    const article = articles.get(gold.id);
-    if (!article) throw new Error(`CNRec article ${gold.id} is missing from articles.jsonl`);
-    // As the data README says: a wire file, the title, a blank line, then the text.
-    all.push({ set: 'en-cnrec', language: 'en', name: `cnrec ${gold.id}`, raw: `${article.title.trim()}\n\n${article.text}`, gold });
-  }
-  return all;
-}
-
-/** The parser's model as the scorer sees it: quotes with their speaker, and the people linked. */
-export function imported(story: StoryModel): ImportedStory {
-  return {
-    quotes: story.quotes.map((quote) => ({
-      text: quote.text,
-      speakerName: quote.speakerName,
-      organisation: quote.organisation,
-    })),
-    people: story.namedPeople,
-  };
-}
-
-const f = (value: number) => value.toFixed(2);
-
-function line(label: string, counts: Counts): string {
-  const x = figures(counts);
-  return [
-    label.padEnd(10),
-    `quotes P ${f(x.quotes.precision)} R ${f(x.quotes.recall)} F1 ${f(x.quotes.f1)} (${counts.foundQuotes}/${counts.goldQuotes} gold, ${counts.importedQuotes} imported)`,
-    `attribution e2e ${f(x.attributionEndToEnd)} of found ${f(x.attributionOfFound)} (${counts.personLinked}/${counts.personQuotes})`,
-    `orgs ${f(x.organisations)} (${counts.organisationLinked}/${counts.organisationQuotes})`,
-    `people P ${f(x.people.precision)} R ${f(x.people.recall)} F1 ${f(x.people.f1)} (${counts.matchedPeople}/${counts.goldPeople} gold, ${counts.importedPeople} linked)`,
-  ].join(' | ');
-}
 
 function main() {
   const bySet = new Map<string, Counts>();
   const byLanguage = new Map<string, Counts>();
-  for (const story of cases()) {
+  for (const story of cases(DATA)) {
     const model = parseStory(story.raw);
     const result = scoreStory(story.gold, imported(model));
     bySet.set(story.set, addCounts(bySet.get(story.set) ?? zeroCounts(), result.counts));
