@@ -82,8 +82,11 @@ export function speakerInClause(text: string, from: number, to: number, entities
   ];
   const pivot = verb ?? { start: to, end: to, sourceCue: false };
   const candidates = pivot.sourceCue ? references.filter((r) => r.start >= pivot.end) : references;
-  const distance = (r: { start: number; end: number }) => (r.end <= pivot.start ? pivot.start - r.end : r.start - pivot.end);
-  const nearest = [...candidates].sort((a, b) => distance(a) - distance(b))[0];
+  const distance = (r: { start: number; end: number }) => (r.end <= pivot.start ? pivot.start - r.end : Math.max(0, r.start - pivot.end));
+  // The subject of a verb of saying comes before it ("Basso rejected it, saying the company…", "he told AFP");
+  // a name after the verb speaks only when none comes before ("said Raman", "said the company").
+  const subjects = pivot.sourceCue ? [] : candidates.filter((r) => r.start < pivot.end);
+  const nearest = [...(subjects.length > 0 ? subjects : candidates)].sort((a, b) => distance(a) - distance(b))[0];
 
   const words = tokens(clause).map((token) => token.text);
   const unnamedSpokesperson = words.some(isSpokespersonWord) || words.some(isStatementWord);

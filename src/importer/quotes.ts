@@ -120,9 +120,11 @@ export function quoteRecords(paragraphs: string[], spans: QuoteSpan[][], entitie
       const long = found(short) || sentenceEnd === shortEnd ? null : speakerInClause(text, from, sentenceEnd, entities, first.paragraph, first.start, false);
       attribution = found(long) && long ? { ...long, text: short?.text ?? long.text } : short;
     }
-    if (!attribution) {
+    // "X called it “…” and said …": a clause after the quote that names nobody leaves the one before it to speak.
+    if (!attribution || (attribution.speaker === NO_SPEAKER && !draft.insideTag && !draft.tag)) {
       const start = sentenceStart(text, first.start, quoted);
-      attribution = speakerInClause(text, start, first.start, entities, first.paragraph, first.start, false);
+      const before = speakerInClause(text, start, first.start, entities, first.paragraph, first.start, false);
+      if (!attribution || (before && before.speaker !== NO_SPEAKER)) attribution = before ?? attribution;
     }
     if (!isSpeech(draft, paragraphs, attribution !== null)) continue;
     let speaker = attribution?.speaker ?? NO_SPEAKER;
