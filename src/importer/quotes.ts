@@ -33,7 +33,21 @@ export function allSpans(paragraphs: string[]): QuoteSpan[][] {
   return paragraphs.map((paragraph, index) => spansIn(paragraph, index));
 }
 
-type Draft = { spans: QuoteSpan[]; parts: string[]; tag: { text: string; paragraph: number; from: number; to: number } | null; insideTag: string | null };
+type Draft = {
+  spans: QuoteSpan[];
+  parts: string[];
+  tag: { text: string; paragraph: number; from: number; to: number } | null;
+  insideTag: string | null;
+  /** Left open at a paragraph's end, but the next paragraph opened its own attributed quotation. */
+  closedByNext?: boolean;
+};
+
+/** The clause after a paragraph's first quotation carries its own verb of saying (“…,” said X). */
+function ownAttribution(paragraph: string, span: QuoteSpan | undefined): boolean {
+  if (!span || span.open || span.start !== 0) return false;
+  const after = paragraph.slice(span.end, clauseEnd(paragraph, span.end, false));
+  return tokens(after).slice(0, 6).some((word) => isSpeechVerb(word.text));
+}
 
 function between(paragraph: string, a: QuoteSpan, b: QuoteSpan): string {
   return paragraph.slice(a.end, b.start);
@@ -51,6 +65,11 @@ function drafts(paragraphs: string[], spans: QuoteSpan[][]): Draft[] {
   paragraphs.forEach((paragraph, index) => {
     const here = spans[index];
     // A paragraph reopening a quotation left open (or a dialogue dash in French) carries it on.
+    // "…unless the next paragraph carries its own attribution": then the open one ends where its paragraph does.
+    if (open && ownAttribution(paragraph, here[0])) {
+      open.closedByNext = true;
+      open = null;
+    }
     if (open && reopens(paragraph) && (here[0]?.start === 0 || /^[—–]/u.test(paragraph))) {
       const first = here[0]?.start === 0 ? here[0] : { paragraph: index, start: 0, end: paragraph.length, text: paragraph.replace(/^[—–]\s*/u, ''), open: true };
       open.parts.push(first.text);
@@ -89,7 +108,7 @@ function isSpeech(draft: Draft, paragraphs: string[], attributed: boolean): bool
   const text = draft.parts.join(' ');
   const first = draft.spans[0];
   // A quotation never closed lost its marks somewhere: it is body text.
-  if (draft.spans[draft.spans.length - 1].open) return false;
+  if (draft.spans[draft.spans.length - 1].open && !draft.closedByNext) return false;
   const before = foldForMatch(paragraphs[first.paragraph].slice(Math.max(0, first.start - 20), first.start)).split(/[^\p{L}]+/u).filter(Boolean);
   if (NAMING_CUES.has((before[before.length - 1] ?? '').normalize('NFD').replace(/\p{M}/gu, ''))) return false;
   if (wordCount(text) < 4) return attributed && /[.!?]$/u.test(text) && /^\p{Lu}/u.test(text);
@@ -97,8 +116,41 @@ function isSpeech(draft: Draft, paragraphs: string[], attributed: boolean): bool
   return true;
 }
 
+type SpeechEvent = { paragraph: number; at: number; speaker: Speaker };
+
+/** Reported speech outside the marks ("Basso said heavy rains…", « Mme Roy a rappelé que… »): who spoke, sentence by sentence. */
+function reportedSpeech(paragraphs: string[], spans: QuoteSpan[][], entities: StoryEntities): SpeechEvent[] {
+  const events: SpeechEvent[] = [];
+  paragraphs.forEach((text, paragraph) => {
+    const quoted: [number, number][] = spans[paragraph].map((span) => [span.start, span.end]);
+    let from = 0;
+    while (from < text.length) {
+      const end = clauseEnd(text, from, false);
+      const stop = Math.max(end, from + 1);
+      if (!quoted.some(([start, close]) => start < stop && close > from)) {
+        const found = speakerInClause(text, from, stop, entities, paragraph, from, false);
+        if (found && (found.speaker.person || found.speaker.organisation)) events.push({ paragraph, at: from, speaker: found.speaker });
+      }
+      from = stop + (text.slice(stop).match(/^[^\p{L}\p{N}«“"]*/u)?.[0].length ?? 0);
+    }
+  });
+  return events;
+}
+
+/** Mentions of entities other than `speaker` in the narrative between two points of the story. */
+function otherMentionBetween(entities: StoryEntities, speaker: Speaker, from: { paragraph: number; at: number }, to: { paragraph: number; at: number }): boolean {
+  const same = (entity: unknown) => entity === speaker.person || entity === speaker.organisation;
+  return entities.mentions.some((m) => {
+    const after = m.paragraph > from.paragraph || (m.paragraph === from.paragraph && m.start > from.at);
+    const before = m.paragraph < to.paragraph || (m.paragraph === to.paragraph && m.start < to.at);
+    return after && before && !same(m.kind === 'person' ? m.person : m.organisation);
+  });
+}
+
 export function quoteRecords(paragraphs: string[], spans: QuoteSpan[][], entities: StoryEntities): QuoteRecord[] {
   const records: QuoteRecord[] = [];
+  const reported = reportedSpeech(paragraphs, spans, entities);
+  const events: (SpeechEvent & { record: boolean })[] = [];
   for (const draft of drafts(paragraphs, spans)) {
     const first = draft.spans[0];
     const text = paragraphs[first.paragraph];
@@ -129,12 +181,22 @@ export function quoteRecords(paragraphs: string[], spans: QuoteSpan[][], entitie
     if (!isSpeech(draft, paragraphs, attribution !== null)) continue;
     let speaker = attribution?.speaker ?? NO_SPEAKER;
     let how: How = attribution?.how ?? 'none';
-    const previous = records[records.length - 1];
+    // The most recent speaker, quoted or reported ("Basso said heavy rains…" then a bare quote), carries on
+    // when the quote names nobody: from this paragraph or the one before, or two back when nobody else came between.
+    const here = { paragraph: first.paragraph, at: first.start };
+    const added = attribution !== null && /\b(?:continued|added|went on)\b|poursuivi|ajouté|enchaîné/iu.test(attribution.text);
+    // "…," he added: the last quoted speaker goes on; a bare quote may follow reported speech too.
+    const latest = [...events, ...(added ? [] : reported).filter((e) => e.paragraph < here.paragraph || (e.paragraph === here.paragraph && e.at < here.at)).map((e) => ({ ...e, record: false }))]
+      .filter((e) => e.speaker.person !== null || e.speaker.organisation !== null || e.speaker.speaksFor !== null)
+      .sort((a, b) => a.paragraph - b.paragraph || a.at - b.at)
+      .pop();
     const unnamed = speaker.person === null && speaker.organisation === null && speaker.speaksFor === null;
-    if (unnamed && previous && previous.paragraph >= first.paragraph - 1 && (!attribution || /\b(?:continued|added|went on)\b|poursuivi|ajouté|enchaîné/iu.test(attribution.text))) {
-      speaker = previous.speaker;
+    const near = latest !== undefined && (latest.paragraph >= here.paragraph - 1 || (latest.paragraph === here.paragraph - 2 && !otherMentionBetween(entities, latest.speaker, latest, here)));
+    if (unnamed && latest && near && (!attribution || added)) {
+      speaker = latest.speaker;
       how = 'continuation';
     }
+    events.push({ paragraph: first.paragraph, at: first.start, speaker, record: true });
     records.push({
       text: draft.parts.join(' ').replace(/[,\s]+$/u, ''),
       paragraph: first.paragraph,

@@ -58,7 +58,8 @@ describe('who said it', () => {
   });
 
   test('a quotation running over paragraphs is one quote', () => {
-    const story = parseStory('Dr. Irene Walsh addressed the board.\n“The clinic is full every single day.\n“We need two more nurses before winter,” Walsh said.');
+    // The data README: one record "unless the next paragraph carries its own attribution" (see speakers.test.ts).
+    const story = parseStory('“The clinic is full every single day,” Dr. Irene Walsh told the board. “We turn people away.\n“We need two more nurses before winter.”');
     expect(story.quotes).toHaveLength(1);
     expect(story.quotes[0].text).toContain('two more nurses');
   });

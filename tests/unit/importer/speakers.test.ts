@@ -22,3 +22,24 @@ describe('a clause after the quote that names nobody', () => {
     expect(speakers(story)).toEqual(['Oren Vasquez-Tull']);
   });
 });
+
+describe('continuation', () => {
+  test('a bare quote carries on the person reported speaking in the paragraph before', () => {
+    const en = 'Chief Executive Rona Till spoke on a call with analysts.\nTill said the storm had shut two of the plants for a week.\n“Our crews worked around the clock to bring the lines back.”';
+    expect(quotes(en)).toEqual([{ speaker: 'Rona Till', how: 'continuation' }]);
+    const fr = 'La mairesse Odile Paquin a rencontré les commerçants.\nMme Paquin a rappelé que la rue serait fermée tout l’été.\n« Nous savons que ce sera difficile pour tout le monde. »';
+    expect(quotes(fr)).toEqual([{ speaker: 'Odile Paquin', how: 'continuation' }]);
+  });
+
+  test('a quote runs on two paragraphs after its speaker when nobody else comes between', () => {
+    const story = '“We did not expect the larvae to choose at all,” said researcher Tomas Wren.\nThe larvae swam toward the cleaner water in every trial.\n“We ran it again and again, and they chose the same way every time.”';
+    expect(speakers(story)).toEqual(['Tomas Wren', 'Tomas Wren']);
+  });
+
+  test('a paragraph reopening a quotation with its own tag starts a new quote and closes the one before', () => {
+    const story = 'Ryan Example spoke at the airport.\n"We have been talking to the authorities for months. They are nervous about competition.\n"What we want to do next is much bigger," said Mr Example.';
+    const parsed = parseStory(story).quotes;
+    expect(parsed.map((quote) => quote.text)).toEqual(['We have been talking to the authorities for months. They are nervous about competition.', 'What we want to do next is much bigger']);
+    expect(parsed[1]).toMatchObject({ speakerName: 'Ryan Example', how: 'explicit' });
+  });
+});
