@@ -82,7 +82,9 @@ export function speakerInClause(text: string, from: number, to: number, entities
   ];
   const pivot = verb ?? { start: to, end: to, sourceCue: false };
   const candidates = pivot.sourceCue ? references.filter((r) => r.start >= pivot.end) : references;
-  const distance = (r: { start: number; end: number }) => (r.end <= pivot.start ? pivot.start - r.end : Math.max(0, r.start - pivot.end));
+  // "Jane Roe, an analyst at Acme, said": the name before an apposition is the verb's subject.
+  const apposed = (r: { start: number; end: number }) => r.end <= pivot.start && /^\s*,[^,;:«»“”"]{1,120},\s*$/u.test(text.slice(r.end, pivot.start));
+  const distance = (r: { start: number; end: number }) => (apposed(r) ? 0 : r.end <= pivot.start ? pivot.start - r.end : Math.max(0, r.start - pivot.end));
   // The subject of a verb of saying comes before it ("Basso rejected it, saying the company…", "he told AFP");
   // a name after the verb speaks only when none comes before ("said Raman", "said the company").
   const subjects = pivot.sourceCue ? [] : candidates.filter((r) => r.start < pivot.end);

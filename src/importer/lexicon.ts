@@ -82,7 +82,28 @@ export function isRelativePronoun(word: string): boolean {
   return relatives.has(fold(word));
 }
 
-const organisationHeads = setOf(organisationData.heads);
+const frenchHeads = setOf(organisationData.heads.fr);
+const organisationHeads = setOf([...organisationData.heads.en, ...organisationData.heads.fr, ...organisationData.legalSuffixes]);
+const legalSuffixes = setOf(organisationData.legalSuffixes);
+const outlets = organisationData.outlets.map(fold).sort((a, b) => b.length - a.length);
+
+/** A French head noun, which lower-case words may follow inside the name (« Coalition québécoise des locataires »). */
+export function isFrenchOrganisationHead(word: string): boolean {
+  return frenchHeads.has(fold(word));
+}
+
+/** "Inc", "Ltd", « ltée »: the last word of a company's name. */
+export function isLegalSuffix(word: string): boolean {
+  return legalSuffixes.has(fold(word).replace(/\.$/u, ''));
+}
+
+/** A news agency or outlet that starts `foldedText` ("the associated press", "cnbc"), longest first. */
+export function outletAt(foldedText: string): string | null {
+  const article = /^(?:the|la|le|l')\s?/u.exec(foldedText)?.[0] ?? '';
+  const rest = foldedText.slice(article.length);
+  const name = outlets.find((outlet) => rest.startsWith(outlet) && !/[\p{L}\p{N}]/u.test(rest[outlet.length] ?? ''));
+  return name ? foldedText.slice(0, article.length + name.length) : null;
+}
 const genericOrganisations = [...organisationData.generic.en, ...organisationData.generic.fr].map(fold).sort((a, b) => b.length - a.length);
 const spokespeople = setOf(organisationData.spokespeople);
 const statements = setOf(organisationData.statements);

@@ -74,7 +74,9 @@ export function storyEntities(paragraphs: string[], extra: string[], quoted: Quo
   const ordered = [...candidates.filter((c) => c.name.includes(' ')), ...extraCandidates, ...candidates.filter((c) => !c.name.includes(' '))];
   const resolved = new Map<NameCandidate, Person | Organisation>();
   for (const candidate of ordered) {
-    const entity = candidate.kind === 'organisation' ? organisationFor(candidate) : personFor(candidate);
+    // A run the story already gave as an organisation stays one ("la papetière Papiers Valmont", then "Papiers Valmont a déclaré").
+    const knownOrganisation = organisations.some((organisation) => key(organisation.name) === key(candidate.name));
+    const entity = candidate.kind === 'organisation' || knownOrganisation ? organisationFor(candidate) : personFor(candidate);
     if (entity) resolved.set(candidate, entity);
   }
 

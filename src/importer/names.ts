@@ -5,7 +5,7 @@
  * it, an age or a role after it, a verb of saying beside it, the surname used again alone).
  * Pure.
  */
-import { honorific, isNotAName, isOrganisationHead, isSpeechVerb, isTitleWord, titleAt, type Gender } from './lexicon';
+import { genericOrganisationAt, honorific, isFrenchOrganisationHead, isLegalSuffix, isNotAName, isOrganisationHead, isSpeechVerb, isTitleWord, outletAt, speechPhraseAt, titleAt, type Gender } from './lexicon';
 import { foldForMatch } from './text';
 
 export type Token = { text: string; start: number; end: number };
@@ -76,6 +76,10 @@ function evidenceAfter(text: string, end: number): boolean {
   if (/^,\s*(?:\d{1,3}\s*(?:ans)?\s*,|âgée? de \d)/u.test(after)) return true;
   const words = foldForMatch(after).split(/[^\p{L}'-]+/u).filter(Boolean);
   if (/^,/u.test(after) && words.slice(0, 5).some((_, i) => titleAt(words.slice(i).join(' ')) !== null)) return true;
+  if (speechPhraseAt(foldForMatch(after.replace(/^[\s,]+/u, ''))) !== null) return true;
+  // "Desmond Roe, a former fund official, told AFP": a verb of saying right after an apposition.
+  const apposition = /^,[^,;:.«»“”"]{1,80},\s*([\p{L}'’-]+)(?:\s+([\p{L}'’-]+))?/u.exec(text.slice(end, end + 140));
+  if (apposition && (isSpeechVerb(apposition[1]) || (apposition[1] === 'a' && isSpeechVerb(apposition[2] ?? '')))) return true;
   return words.slice(0, 2).some((word) => isSpeechVerb(word)) || (words[0] === 'a' && isSpeechVerb(words[1] ?? ''));
 }
 
@@ -84,23 +88,71 @@ function speechBefore(text: string, at: number): boolean {
   return words.length > 0 && isSpeechVerb(words[words.length - 1]);
 }
 
+const POSSESSIVE = /['’]s$/u;
+const DATE_WORDS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$/u;
+const FRENCH_WORDS = /(?<![\p{L}])(?:le|la|les|des|du|et|est|une|dans|pour|qui|sur|avec|au|aux)(?![\p{L}])/giu;
+const ENGLISH_WORDS = /(?<![\p{L}])(?:the|and|of|is|was|for|with|that|on|in|to|said)(?![\p{L}])/giu;
+
+/** A paragraph written in French (more French function words than English ones). */
+function looksFrench(text: string): boolean {
+  return (text.match(FRENCH_WORDS)?.length ?? 0) > (text.match(ENGLISH_WORDS)?.length ?? 0);
+}
+
+/** A news agency or outlet written at words[i] ("CNBC", "the Associated Press"): the index of its last word. */
+function outletEnd(text: string, words: Token[], i: number, j: number): number {
+  const outlet = outletAt(foldForMatch(text.slice(words[i].start)).replace(/['’]s(?![\p{L}])/u, ''));
+  if (!outlet) return -1;
+  const end = words[i].start + outlet.length;
+  for (let k = i; k <= j; k += 1) if (words[k].end >= end) return k;
+  return -1;
+}
+
+/** "an analyst at Carrick Partners", « l'organisme Essor La Baie », "la papetière X": the run names an organisation. */
+function organisationCue(text: string, start: number): boolean {
+  const before = foldForMatch(text.slice(Math.max(0, start - 40), start));
+  const at = /(?:^|[\s,])([\p{L}-]+)\s+(?:at|chez)\s+(?:the\s+)?$/u.exec(before);
+  if (at && titleAt(at[1]) !== null) return true;
+  const noun = /(?:^|\s)(?:the|le|la|l'|l’|du|de la|de l')\s?([\p{L}-]+)\s+$/u.exec(before.replace(/’/gu, "'"));
+  return noun !== null && genericOrganisationAt(noun[1]) === noun[1];
+}
+
+/** "Re/code's John Paczkowski speculated", "Kaiser's Levitt said": a possessive before a name that then speaks. */
+function employs(text: string, words: Token[], j: number): boolean {
+  let k = j + 1;
+  while (k < words.length && k <= j + 3 && capitalised(words[k].text) && nameWord(words[k].text) && /^[\s\u00A0]$/u.test(text.slice(words[k - 1].end, words[k].start))) k += 1;
+  if (k === j + 1) return false;
+  return words.slice(k, k + 2).some((word) => isSpeechVerb(word.text) || speechPhraseAt(foldForMatch(text.slice(word.start))) !== null);
+}
+
 /** Person and organisation names in one paragraph. */
 export function namesIn(text: string, paragraph: number): NameCandidate[] {
   const words = tokens(text);
   const found: NameCandidate[] = [];
   let i = 0;
   while (i < words.length) {
-    if (!capitalised(words[i].text)) {
+    if (!capitalised(words[i].text) && !outletAt(foldForMatch(words[i].text))) {
       i += 1;
       continue;
     }
     // A run of capitalised words with single spaces (or a no-break space) between them.
     let j = i;
-    while (j + 1 < words.length && capitalised(words[j + 1].text) && /^[\s\u00A0]$/u.test(text.slice(words[j].end, words[j + 1].start))) j += 1;
+    while (j + 1 < words.length && capitalised(words[j + 1].text) && /^[\s\u00A0]$/u.test(text.slice(words[j].end, words[j + 1].start)) && !POSSESSIVE.test(words[j].text)) j += 1;
+    // "Re/code's John Paczkowski", "Kaiser's Levitt": the possessor before a name is the person's employer or outlet.
+    const possessor = POSSESSIVE.test(words[j].text) && employs(text, words, j);
+    const outlet = outletEnd(text, words, i, j);
+    if (outlet !== -1) {
+      const end = words[outlet].end - (POSSESSIVE.test(words[outlet].text) ? 2 : 0);
+      found.push({ kind: 'organisation', name: text.slice(words[i].start, end), paragraph, start: words[i].start, end, gender: null, titleKey: null, evidence: true });
+      i = outlet + 1;
+      continue;
+    }
     const run = words.slice(i, j + 1);
     const organisationAt = run.findIndex((word) => isOrganisationHead(word.text));
-    if (organisationAt !== -1) {
-      found.push(organisationFrom(text, words, i, j, paragraph));
+    if (organisationAt !== -1 || possessor || organisationCue(text, words[i].start)) {
+      const candidate = organisationFrom(text, words, i, j, paragraph);
+      if (possessor) candidate.name = candidate.name.replace(POSSESSIVE, '');
+      if (possessor) candidate.end -= 2;
+      if (organisationAt !== -1 || !possessor || candidate.name.length > 1) found.push(candidate);
       i = j + 1;
       continue;
     }
@@ -138,15 +190,20 @@ export function namesIn(text: string, paragraph: number): NameCandidate[] {
 /** An organisation's name: the capitalised run, and in French the lower-case words that follow its head ("Union des bailleurs du Québec"). */
 function organisationFrom(text: string, words: Token[], i: number, j: number, paragraph: number): NameCandidate {
   let last = j;
-  const headFirst = isOrganisationHead(words[j].text);
+  const headFirst = isOrganisationHead(words[j].text) && !isLegalSuffix(words[j].text) && !POSSESSIVE.test(words[j].text);
+  // French names go on in lower case after their head (« Coalition québécoise des locataires »); English ones do not.
+  const frenchHead = isFrenchOrganisationHead(words[j].text) && looksFrench(text);
   if (headFirst) {
     for (let k = j + 1; k < words.length && k <= j + 6; k += 1) {
       const gap = text.slice(words[k - 1].end, words[k].start);
       if (!/^[\s\u00A0]*$|^[\s\u00A0]*(?:d|l)['’]$/u.test(gap) && gap !== '’' && gap !== "'") break;
       const word = foldForMatch(words[k].text);
       if (isSpeechVerb(word) || /^(?:a|est|sont|ont|qui|que|avait|dans|pour|sur|en|au|aux|a-t-il|a-t-elle)$/u.test(word)) break;
-      if (!CONNECTORS.has(word) && !capitalised(words[k].text) && !/^\p{Ll}+(?:e|es|s|aux|al|ale|ique|ise|ien|ienne|é|ée|és)?$/u.test(words[k].text)) break;
+      // "…Minerals Inc on Wednesday cut": a day or a month after a connector ends the name.
+      if (capitalised(words[k].text) && isNotAName(words[k].text) && DATE_WORDS.test(word)) break;
+      if (!CONNECTORS.has(word) && !capitalised(words[k].text) && !(frenchHead && /^\p{Ll}+(?:e|es|s|aux|al|ale|ique|ise|ien|ienne|é|ée|és)?$/u.test(words[k].text))) break;
       last = k;
+      if (isLegalSuffix(words[k].text) || POSSESSIVE.test(words[k].text)) break;
     }
     while (last > j && CONNECTORS.has(foldForMatch(words[last].text))) last -= 1;
   }
