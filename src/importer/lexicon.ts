@@ -78,6 +78,13 @@ export function pronoun(word: string): Gender | undefined {
   return pronouns.get(folded);
 }
 
+const organisationPronouns = setOf(pronounData.organisation.en);
+
+/** "it" before a verb of saying: an organisation speaking ("it said in a statement"). */
+export function isOrganisationPronoun(word: string): boolean {
+  return organisationPronouns.has(fold(word));
+}
+
 export function isRelativePronoun(word: string): boolean {
   return relatives.has(fold(word));
 }

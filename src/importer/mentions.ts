@@ -4,7 +4,7 @@
  * ("she", « il », « a-t-elle »), a common noun for an organisation ("the company",
  * « l'organisme »). Each reference resolves to the most recent compatible entity. Pure.
  */
-import { genericOrganisationAt, honorific, isSpeechVerb, pronoun, titleAt, type Gender } from './lexicon';
+import { genericOrganisationAt, honorific, isOrganisationPronoun, isSpeechVerb, pronoun, titleAt, type Gender } from './lexicon';
 import { namesIn, tokens, type NameCandidate } from './names';
 import { foldForMatch } from './text';
 
@@ -98,6 +98,23 @@ export function storyEntities(paragraphs: string[], extra: string[], quoted: Quo
       if (person) mentions.push({ kind: 'person', person, paragraph: index, start: token.start, end: token.end });
     }
   });
+  // "La mairesse a précisé…", "the company said": a title held by one person, or a noun for an organisation, in the
+  // narrative is a mention too, so a later pronoun finds the most recent of them.
+  paragraphs.forEach((text, index) => {
+    for (const found of referencesIn(text, 0, text.length)) {
+      if (quoted(index, found.start) || mentions.some((m) => m.paragraph === index && m.start <= found.start && found.start < m.end)) continue;
+      if (found.reference.kind === 'title') {
+        const key = found.reference.key;
+        const holders = people.filter((person) => person.titles.has(key));
+        if (holders.length === 1) mentions.push({ kind: 'person', person: holders[0], paragraph: index, start: found.start, end: found.end });
+      } else if (found.reference.kind === 'generic') {
+        const before = mentions.filter((m) => m.kind === 'organisation' && (m.paragraph < index || (m.paragraph === index && m.start < found.start)));
+        before.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
+        const last = before.pop();
+        if (last?.kind === 'organisation') mentions.push({ kind: 'organisation', organisation: last.organisation, paragraph: index, start: found.start, end: found.end });
+      }
+    }
+  });
   mentions.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
   return { people, organisations, mentions };
 }
@@ -107,9 +124,15 @@ export type Reference = { kind: 'person'; person: Person } | { kind: 'organisati
 /** References written in a clause ("she", "the minister", "the company"), with offsets in the clause's paragraph. */
 export function referencesIn(text: string, from: number, to: number): { reference: Reference; start: number; end: number }[] {
   const found: { reference: Reference; start: number; end: number }[] = [];
-  for (const token of tokens(text.slice(from, to))) {
+  const all = tokens(text.slice(from, to));
+  for (const [at, token] of all.entries()) {
     const start = from + token.start;
     const end = from + token.end;
+    // "it said", "it read", "it added": a neuter pronoun before a verb of saying stands for an organisation.
+    if (isOrganisationPronoun(token.text) && all[at + 1] !== undefined && isSpeechVerb(all[at + 1].text)) {
+      found.push({ reference: { kind: 'generic' }, start, end });
+      continue;
+    }
     const gender = pronoun(token.text);
     if (gender !== undefined) {
       found.push({ reference: { kind: 'pronoun', gender }, start, end });

@@ -59,7 +59,8 @@ function titleBefore(text: string, at: number): { key: string | null; gender: Ge
     .filter(Boolean)
     .map((word) => word.replace(/^[ld]'(?=\p{L})/u, ''))
     .slice(-6);
-  for (let i = 0; i < clauseWords.length; i += 1) {
+  // The title nearest the name is its own ("la mairesse X et la conseillère Y": Y is the councillor).
+  for (let i = clauseWords.length - 1; i >= 0; i -= 1) {
     const rest = clauseWords.slice(i).join(' ');
     const title = titleAt(rest);
     if (!title) continue;
@@ -150,10 +151,14 @@ export function namesIn(text: string, paragraph: number): NameCandidate[] {
     const organisationAt = run.findIndex((word) => isOrganisationHead(word.text));
     if (organisationAt !== -1 || possessor || organisationCue(text, words[i].start)) {
       const candidate = organisationFrom(text, words, i, j, paragraph);
+      // Words joined before the head belong to the organisation, not to a name read before it.
+      for (let at = found.length - 1; at >= 0 && found[at].end > candidate.start; at -= 1) found.splice(at, 1);
       if (possessor) candidate.name = candidate.name.replace(POSSESSIVE, '');
       if (possessor) candidate.end -= 2;
       if (organisationAt !== -1 || !possessor || candidate.name.length > 1) found.push(candidate);
+      // A name that went on past the run ("Health and Human Services Department") is read once.
       i = j + 1;
+      while (i < words.length && words[i].start < candidate.end) i += 1;
       continue;
     }
     // The name is what follows the last title or honorific inside the run ("Transport Minister Alan Kessler").
@@ -208,6 +213,12 @@ function organisationFrom(text: string, words: Token[], i: number, j: number, pa
     while (last > j && CONNECTORS.has(foldForMatch(words[last].text))) last -= 1;
   }
   let first = i;
+  // "Parks and Recreation Department", « Pêches et Océans Canada »: capitalised words joined by "and" before the head.
+  while (first >= 2 && /^(?:and|&|et)$/iu.test(words[first - 1].text) && capitalised(words[first - 2].text) && !isNotAName(words[first - 2].text)) {
+    if (!/^[\s\u00A0]+$/u.test(text.slice(words[first - 2].end, words[first - 1].start)) || !/^[\s\u00A0]+$/u.test(text.slice(words[first - 1].end, words[first].start))) break;
+    first -= 2;
+    while (first > 0 && capitalised(words[first - 1].text) && !isNotAName(words[first - 1].text) && /^[\s\u00A0]$/u.test(text.slice(words[first - 1].end, words[first].start))) first -= 1;
+  }
   while (first < last && (CONNECTORS.has(foldForMatch(words[first].text)) || isNotAName(words[first].text)) && !isOrganisationHead(words[first].text)) first += 1;
   const start = words[first].start;
   const end = words[last].end;
