@@ -13,7 +13,7 @@ export type Speaker = { person: Person | null; organisation: Organisation | null
 export const NO_SPEAKER: Speaker = { person: null, organisation: null, speaksFor: null };
 
 /** Abbreviations whose period does not end a sentence. */
-const ABBREVIATION = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Dre|M|Mme|Mlle|Me|St|Jr|Sr|Gov|Sen|Rep|Lt|Col|Gen|Sgt|Prof|U\.S|[A-Z])\.$/u;
+const ABBREVIATION = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Dre|M|Mme|Mlle|Me|St|Jr|Sr|Gov|Sen|Rep|Lt|Col|Gen|Sgt|Prof|U\.S|[A-Z]|(?:[A-Z]\.)+[A-Z])\.$/u;
 
 /** The end of the clause after `from`: a comma, semicolon, an opening mark, or a sentence end. */
 export function clauseEnd(text: string, from: number, commas: boolean): number {

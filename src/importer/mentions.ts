@@ -4,7 +4,7 @@
  * ("she", « il », « a-t-elle »), a common noun for an organisation ("the company",
  * « l'organisme »). Each reference resolves to the most recent compatible entity. Pure.
  */
-import { genericOrganisationAt, honorific, isOrganisationPronoun, isSpeechVerb, pronoun, titleAt, type Gender } from './lexicon';
+import { genericOrganisationAt, honorific, isLegalSuffix, isOrganisationHead, isOrganisationPronoun, isSpeechVerb, pronoun, titleAt, type Gender } from './lexicon';
 import { namesIn, tokens, type NameCandidate } from './names';
 import { foldForMatch } from './text';
 
@@ -95,7 +95,13 @@ export function storyEntities(paragraphs: string[], extra: string[], quoted: Quo
       if (here.some((c) => c.start <= token.start && token.end <= c.end)) continue;
       const surname = foldForMatch(token.text).replace(/['’]s$/u, '');
       const person = people.find((p) => surnameOf(p.name) === surname);
-      if (person) mentions.push({ kind: 'person', person, paragraph: index, start: token.start, end: token.end });
+      if (person) {
+        mentions.push({ kind: 'person', person, paragraph: index, start: token.start, end: token.end });
+        continue;
+      }
+      // An organisation again by its initials ("IPCC") or its first word when it carries a legal suffix ("Acme said").
+      const organisation = organisations.find((o) => shortForms(o.name).includes(token.text.replace(/['’]s$/u, '')));
+      if (organisation) mentions.push({ kind: 'organisation', organisation, paragraph: index, start: token.start, end: token.end });
     }
   });
   // "La mairesse a précisé…", "the company said": a title held by one person, or a noun for an organisation, in the
@@ -117,6 +123,15 @@ export function storyEntities(paragraphs: string[], extra: string[], quoted: Quo
   });
   mentions.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
   return { people, organisations, mentions };
+}
+
+/** Other ways a story writes an organisation's name: its initials, its first word when it carries a legal suffix. */
+function shortForms(name: string): string[] {
+  const words = name.split(/\s+/u);
+  const capitals = words.filter((word) => /^\p{Lu}/u.test(word)).map((word) => word.replace(/[^\p{L}]/gu, ''));
+  const forms = capitals.length >= 3 ? [capitals.map((word) => word[0]).join('')] : [];
+  if (words.length >= 2 && isLegalSuffix(words[words.length - 1]) && !isOrganisationHead(words[0])) forms.push(words[0]);
+  return forms;
 }
 
 export type Reference = { kind: 'person'; person: Person } | { kind: 'organisation'; organisation: Organisation } | { kind: 'pronoun'; gender: Gender } | { kind: 'title'; key: string; gender: Gender } | { kind: 'generic' };

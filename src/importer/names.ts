@@ -12,7 +12,7 @@ export type Token = { text: string; start: number; end: number };
 
 export function tokens(text: string): Token[] {
   return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.\-/&]*/gu)].map((match) => {
-    const raw = match[0].replace(/[.’']+$/u, (tail) => (/^(?:Mr|Mrs|Ms|Dr|Dre|M|St|Jr|Sr|Inc|Corp|Ltd|[A-Z])\.$/u.test(match[0]) ? tail : ''));
+    const raw = match[0].replace(/[.’']+$/u, (tail) => (/^(?:Mr|Mrs|Ms|Dr|Dre|M|St|Jr|Sr|Inc|Corp|Ltd|[A-Z]|(?:[A-Z]\.)+[A-Z])\.$/u.test(match[0]) ? tail : ''));
     const start = match.index ?? 0;
     // « l’Union », « d’Ottawa »: the elided article is not part of the word.
     const elided = /^[LlDd]['’](?=\p{L})/u.test(raw) ? 2 : 0;

@@ -56,4 +56,21 @@ describe('organisations as speakers', () => {
     const story = 'La mairesse Odile Paquin et la conseillère Rita Vachon ont débattu.\nLa mairesse a précisé qu’elle ne reculerait pas.\n« Les citoyens trancheront en novembre », a-t-elle lancé.';
     expect(speakers(story)).toEqual(['Odile Paquin']);
   });
+
+  test('an organisation speaks again by its initials, or by its first word when it carries a legal suffix', () => {
+    const initials = 'The Northern Committee on River Safety published its review.\n“Most of the drownings could have been prevented,” the NCRS said.';
+    expect(speakers(initials)).toEqual(['Northern Committee on River Safety']);
+    const first = 'Pellbrook Foods Ltd recalled two products.\n“We are acting out of an abundance of caution,” Pellbrook said.';
+    expect(speakers(first)).toEqual(['Pellbrook Foods Ltd']);
+  });
+
+  test('a report, study or its authors speak for the organisation that issued it', () => {
+    const story = 'The Northern River Safety Council released its review on Monday.\n“Most of the drownings could have been prevented,” the authors wrote.';
+    expect(speakers(story)).toEqual(['Northern River Safety Council']);
+  });
+
+  test('initials with periods neither end the sentence nor leave the name', () => {
+    const story = 'Cases were found in two towns.\n“Most people will have no symptoms at all,” according to the N.S. Office of Public Health.';
+    expect(speakers(story)).toEqual(['N.S. Office of Public Health']);
+  });
 });
