@@ -63,7 +63,8 @@ export function insideTag(text: string): InsideTag | null {
     if (!opensWithVerb || words.length > 8) continue;
     const at = match.index ?? 0;
     const closing = match[0].endsWith(',') ? '' : match[0].slice(-1);
-    return { before: text.slice(0, at), tag: match[1].replace(/\uE000/gu, '.').trim(), after: `${closing}${text.slice(at + match[0].length)}`.replace(/^[\s,]+/u, '') };
+    // The speaker's own comma stays with their words: « On aurait aimé aller plus vite, mais… ».
+    return { before: `${text.slice(0, at)}${closing ? '' : ','}`, tag: match[1].replace(/\uE000/gu, '.').trim(), after: `${closing}${text.slice(at + match[0].length)}`.replace(/^[\s,]+/u, '') };
   }
   return null;
 }
