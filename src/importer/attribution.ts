@@ -3,7 +3,7 @@
  * the quote, or the clause before it (« selon X », "X said:"), read for the nearest name,
  * title, pronoun or organisation; else the speaker the previous quote carried on. Pure.
  */
-import { isOfficeWord, isSourceCue, isSpeechVerb, isSpokespersonWord, isStatementWord, speechPhraseAt } from './lexicon';
+import { isOfficeWord, isSourceCue, isSpeechVerb, isSpokespersonWord, isStatementWord, openingCueAt, speechPhraseAt } from './lexicon';
 import { isPerson, referencesIn, resolve, type Organisation, type Person, type Reference, type StoryEntities } from './mentions';
 import { tokens } from './names';
 import { foldForMatch } from './text';
@@ -37,8 +37,18 @@ export function sentenceStart(text: string, at: number, quotedRanges: [number, n
 
 type Verb = { start: number; end: number; sourceCue: boolean };
 
+/** Where the text from `from` really starts: past spaces, at a sentence's first word. */
+function sentenceOpening(text: string, from: number): number {
+  const start = from + (text.slice(from).match(/^[\s\u00A0\u202F]*/u)?.[0].length ?? 0);
+  return start === 0 || /[.!?»”"]\s*$/u.test(text.slice(0, start)) ? start : -1;
+}
+
 function speechVerbIn(text: string, from: number, to: number): Verb | null {
-  for (const token of tokens(text.slice(from, to))) {
+  const all = tokens(text.slice(from, to));
+  // « Pour le directeur, Pierre Roy, la fermeture est "…" »: a sentence-opening cue, the speaker after it up to the comma.
+  const opening = all[0] && from + all[0].start === sentenceOpening(text, from) ? openingCueAt(foldForMatch(text.slice(from + all[0].start, to))) : null;
+  if (opening && /,/u.test(text.slice(from, to))) return { start: from + all[0].start, end: from + all[0].start + opening.length, sourceCue: true };
+  for (const token of all) {
     const start = from + token.start;
     const phrase = speechPhraseAt(foldForMatch(text.slice(start, to)));
     if (phrase) return { start, end: start + phrase.length, sourceCue: isSourceCue(phrase) };

@@ -35,6 +35,13 @@ export function speechPhraseAt(foldedText: string): string | null {
   return speechPhrases.find((phrase) => foldedText.startsWith(phrase) && !/\p{L}/u.test(foldedText[phrase.length] ?? '')) ?? null;
 }
 
+const openingCues = speechData.frOpeningCues.map(fold);
+
+/** « Pour X, la fermeture est "…" »: a cue that attributes only when it opens the sentence; the cue as written, or null. */
+export function openingCueAt(foldedText: string): string | null {
+  return openingCues.find((cue) => foldedText.startsWith(cue) && !/\p{L}/u.test(foldedText[cue.length] ?? '')) ?? null;
+}
+
 /** "selon", "according to": the speaker comes after the cue, not before. */
 export function isSourceCue(phrase: string): boolean {
   return ['according to', 'selon', "d'apres"].includes(fold(phrase));
@@ -56,7 +63,8 @@ const titles: Title[] = titleData.titles
 
 /** The title or role that starts `foldedText` ("ministre de…", "district judge"), longest form first. */
 export function titleAt(foldedText: string): Title | null {
-  return titles.find((title) => foldedText.startsWith(title.form) && !/[\p{L}-]/u.test(foldedText[title.form.length] ?? '')) ?? null;
+  // A compound title is its head's ("entraîneur-chef", "editor-in-chief").
+  return titles.find((title) => foldedText.startsWith(title.form) && !/\p{L}/u.test(foldedText[title.form.length] ?? '') && !/^-(?!\p{L})/u.test(foldedText.slice(title.form.length))) ?? null;
 }
 
 export function isTitleWord(word: string): boolean {

@@ -5,7 +5,7 @@
  * « l'organisme »). Each reference resolves to the most recent compatible entity. Pure.
  */
 import { genericOrganisationAt, honorific, isLegalSuffix, isOrganisationHead, isOrganisationPronoun, isSpeechVerb, pronoun, titleAt, type Gender } from './lexicon';
-import { namesIn, tokens, type NameCandidate } from './names';
+import { DEMONYM, demonymGender, namesIn, tokens, type NameCandidate } from './names';
 import { foldForMatch } from './text';
 
 export type Person = { name: string; gender: Gender; titles: Set<string> };
@@ -44,6 +44,15 @@ export function storyEntities(paragraphs: string[], extra: string[], quoted: Quo
       }),
     );
 
+  // A surname alone speaking ("Levitt said") is a person when the story also writes it capitalised mid-sentence
+  // (not just a capitalised sentence opener like "Analysts") and a personal pronoun follows nearby ("he", « elle »).
+  const singleSurname = (candidate: NameCandidate): boolean => {
+    const word = candidate.name;
+    if (quoted(candidate.paragraph, candidate.start)) return false;
+    const midSentence = !candidate.single?.sentenceInitial || paragraphs.some((text) => text.split(/\s+/u).some((w, at, all) => at > 0 && w.replace(/[^\p{L}'’-]+$/u, '').replace(/['’]s$/u, '') === word && /[\p{Ll},;]$/u.test(all[at - 1])));
+    const nearby = paragraphs.slice(candidate.paragraph, candidate.paragraph + 2).join(' ');
+    return midSentence && /(?<!\p{L})(?:he|she|his|her|him|il|elle|lui)(?!\p{L})/iu.test(nearby) && !organisations.some((o) => key(o.name) === key(word) || shortForms(o.name).includes(word));
+  };
   const people: Person[] = [];
   const organisations: Organisation[] = [];
   const personFor = (candidate: NameCandidate): Person | null => {
@@ -51,6 +60,7 @@ export function storyEntities(paragraphs: string[], extra: string[], quoted: Quo
     const words = candidate.name.split(/\s+/u).length;
     const known = people.find((person) => surnameOf(person.name) === surname && (words === 1 || person.name.split(/\s+/u).length === 1 || key(person.name).split(' ')[0] === key(candidate.name).split(' ')[0]));
     if (known) {
+      if (candidate.demonym) known.titles.add(`demonym:${candidate.demonym}`);
       if (words > known.name.split(/\s+/u).length) known.name = candidate.name;
       if (!known.gender && candidate.gender) known.gender = candidate.gender;
       if (candidate.titleKey) known.titles.add(candidate.titleKey);
@@ -58,7 +68,9 @@ export function storyEntities(paragraphs: string[], extra: string[], quoted: Quo
     }
     const evidence = candidate.evidence || (words >= 2 && alone(surname));
     if (!evidence) return null;
+    if (candidate.single && !singleSurname(candidate)) return null;
     const person: Person = { name: candidate.name, gender: candidate.gender, titles: new Set(candidate.titleKey ? [candidate.titleKey] : []) };
+    if (candidate.demonym) person.titles.add(`demonym:${candidate.demonym}`);
     people.push(person);
     return person;
   };
@@ -92,7 +104,7 @@ export function storyEntities(paragraphs: string[], extra: string[], quoted: Quo
     // Surnames alone ("said Tremblay", "Tremblay's office") that no run above covered.
     for (const token of tokens(text)) {
       if (!/^\p{Lu}/u.test(token.text) || quoted(index, token.start)) continue;
-      if (here.some((c) => c.start <= token.start && token.end <= c.end)) continue;
+      if (here.some((c) => resolved.has(c) && c.start <= token.start && token.end <= c.end)) continue;
       const surname = foldForMatch(token.text).replace(/['’]s$/u, '');
       const person = people.find((p) => surnameOf(p.name) === surname);
       if (person) {
@@ -113,7 +125,8 @@ export function storyEntities(paragraphs: string[], extra: string[], quoted: Quo
         const key = found.reference.key;
         const holders = people.filter((person) => person.titles.has(key));
         if (holders.length === 1) mentions.push({ kind: 'person', person: holders[0], paragraph: index, start: found.start, end: found.end });
-      } else if (found.reference.kind === 'generic') {
+      } else if (found.reference.kind === 'generic' && !/^[\s\u00A0]*\p{Lu}/u.test(text.slice(found.end).replace(/^\p{L}*/u, ''))) {
+        // « l'organisme Essor La Baie »: a noun right before a name introduces it, it does not point back.
         const before = mentions.filter((m) => m.kind === 'organisation' && (m.paragraph < index || (m.paragraph === index && m.start < found.start)));
         before.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
         const last = before.pop();
@@ -157,6 +170,12 @@ export function referencesIn(text: string, from: number, to: number): { referenc
     const before = foldForMatch(text.slice(Math.max(0, start - 4), start));
     const determiner = /(?:^|\s)(?:the|le|la|l'|sa|son|their|its|his|her)\s?$/u.test(before) || /l'$/u.test(before);
     const title = titleAt(rest);
+    // "a assuré la Norvégienne": a demonym standing for the person the story introduced with it.
+    if (determiner && /^\p{Lu}/u.test(token.text) && DEMONYM.test(foldForMatch(token.text)) && !title) {
+      const article = /(la|le)\s$/u.exec(before)?.[1] ?? '';
+      found.push({ reference: { kind: 'title', key: `demonym:${foldForMatch(token.text)}`, gender: demonymGender(foldForMatch(token.text), article) }, start, end });
+      continue;
+    }
     if (title && determiner) {
       const article = /la\s$/u.test(before) ? 'f' : /le\s$/u.test(before) ? 'm' : null;
       found.push({ reference: { kind: 'title', key: title.key, gender: title.gender ?? article }, start, end: start + title.form.length });
@@ -179,7 +198,11 @@ export function resolve(reference: Reference, entities: StoryEntities, paragraph
   if (reference.kind === 'title') {
     const titled = before.find((m) => m.kind === 'person' && m.person.titles.has(reference.key));
     const anyTitled = entities.people.find((p) => p.titles.has(reference.key));
-    return titled?.kind === 'person' ? titled.person : anyTitled ?? null;
+    if (titled?.kind === 'person') return titled.person;
+    if (anyTitled || !reference.key.startsWith('demonym:')) return anyTitled ?? null;
+    // A demonym the story never attached to a name: the most recent person it can stand for.
+    const fallback = before.find((m) => m.kind === 'person' && (!reference.gender || !m.person.gender || m.person.gender === reference.gender));
+    return fallback?.kind === 'person' ? fallback.person : null;
   }
   const compatible = before.find((m) => m.kind === 'person' && (!reference.gender || !m.person.gender || m.person.gender === reference.gender));
   if (compatible?.kind !== 'person') return null;

@@ -5,7 +5,7 @@
  * it, an age or a role after it, a verb of saying beside it, the surname used again alone).
  * Pure.
  */
-import { genericOrganisationAt, honorific, isFrenchOrganisationHead, isLegalSuffix, isNotAName, isOrganisationHead, isSpeechVerb, isTitleWord, outletAt, speechPhraseAt, titleAt, type Gender } from './lexicon';
+import { genericOrganisationAt, honorific, isFrenchOrganisationHead, isLegalSuffix, isNotAName, isOrganisationHead, isSpeechVerb, isTitleWord, outletAt, pronoun, speechPhraseAt, titleAt, type Gender } from './lexicon';
 import { foldForMatch } from './text';
 
 export type Token = { text: string; start: number; end: number };
@@ -38,10 +38,23 @@ export type NameCandidate = {
   titleKey: string | null;
   /** Why a person: a title or honorific before it, an age or role after it, a verb beside it. */
   evidence: boolean;
+  /** The demonym the story introduced the person with ("la Norvégienne"), folded, for later references. */
+  demonym?: string;
+  /** A single word: a surname the story gives alone, as the subject of a verb of saying. */
+  single?: { sentenceInitial: boolean };
 };
 
 /** Endings of demonyms in English and French ("Norwegian", « Québécoise », « Norvégienne »). */
-const DEMONYM = /(?:ienne|ien|aise|ais|oise|ois|ian|ese|ish|ane|an)$/u;
+export const DEMONYM = /(?:ienne|ien|aise|ais|oise|ois|ande|and|ian|ese|ish|ane|an)$/u;
+
+/** The gender a French demonym or its article gives ("la Norvégienne", "le Finlandais", "l'Allemand"). */
+export function demonymGender(word: string, article: string): Gender {
+  if (/^(?:la|une)$/iu.test(article)) return 'f';
+  if (/^(?:le|un)$/iu.test(article)) return 'm';
+  if (/(?:ienne|aise|oise|ande)$/u.test(word)) return 'f';
+  if (/(?:ien|ais|ois|and)$/u.test(word)) return 'm';
+  return null;
+}
 
 const CONNECTORS = new Set(['of', 'the', 'and', 'for', 'on', 'de', 'des', 'du', "d'", "l'", 'la', 'les', 'le', 'et']);
 
@@ -52,6 +65,17 @@ function titleBefore(text: string, at: number): { key: string | null; gender: Ge
   const lastWord = words[words.length - 1] ?? '';
   const honor = honorific(lastWord);
   if (honor !== undefined && /[\s.]$/u.test(before)) return { key: null, gender: honor };
+  // "le directeur général de l'organisme X, Pierre Roy,": the title that heads the apposition before the comma.
+  const wide = foldForMatch(text.slice(Math.max(0, at - 160), at));
+  if (/,\s*$/u.test(wide)) {
+    const segment = (wide.replace(/,\s*$/u, '').split(/[,.;:!?()«»“”"]/u).pop() ?? '').trim().split(/\s+/u).filter(Boolean).map((word) => word.replace(/^[ld]'(?=\p{L})/u, ''));
+    for (let i = 0; i < Math.min(segment.length, 4); i += 1) {
+      const title = titleAt(segment.slice(i).join(' '));
+      if (!title) continue;
+      const article = segment[i - 1];
+      return { key: title.key, gender: title.gender ?? (article === 'la' ? 'f' : article === 'le' ? 'm' : null) };
+    }
+  }
   // "la juge X", "Defense attorney X", "la ministre de l'Habitation, X": a title among the last words of the clause.
   const clause = before.split(/[.;:!?()«»“”"]/u).pop() ?? '';
   const clauseWords = clause
@@ -61,9 +85,13 @@ function titleBefore(text: string, at: number): { key: string | null; gender: Ge
     .slice(-6);
   // The title nearest the name is its own ("la mairesse X et la conseillère Y": Y is the councillor).
   for (let i = clauseWords.length - 1; i >= 0; i -= 1) {
-    const rest = clauseWords.slice(i).join(' ');
-    const title = titleAt(rest);
+    let title = titleAt(clauseWords.slice(i).join(' '));
     if (!title) continue;
+    // "directeur général", "secrétaire général": the compound's head is the title, not its last word.
+    while (i > 0 && titleAt(clauseWords.slice(i - 1).join(' '))) {
+      i -= 1;
+      title = titleAt(clauseWords.slice(i).join(' ')) ?? title;
+    }
     const article = clauseWords[i - 1];
     const gender = title.gender ?? (article === 'la' ? 'f' : article === 'le' ? 'm' : null);
     return { key: title.key, gender };
@@ -82,6 +110,18 @@ function evidenceAfter(text: string, end: number): boolean {
   const apposition = /^,[^,;:.«»“”"]{1,80},\s*([\p{L}'’-]+)(?:\s+([\p{L}'’-]+))?/u.exec(text.slice(end, end + 140));
   if (apposition && (isSpeechVerb(apposition[1]) || (apposition[1] === 'a' && isSpeechVerb(apposition[2] ?? '')))) return true;
   return words.slice(0, 2).some((word) => isSpeechVerb(word)) || (words[0] === 'a' && isSpeechVerb(words[1] ?? ''));
+}
+
+/** A verb of saying right after the word (or after an apposition), or right before it. */
+function speaksHere(text: string, start: number, end: number): boolean {
+  if (/^['’]s\b/u.test(text.slice(end))) return false;
+  const after = foldForMatch(text.slice(end, end + 40)).split(/[^\p{L}'-]+/u).filter(Boolean);
+  if (/^\s/u.test(text.slice(end)) && after.length > 0 && (isSpeechVerb(after[0]) || (after[0] === 'a' && isSpeechVerb(after[1] ?? '')))) return true;
+  const apposition = /^,[^,;:.«»“”"]{1,60},\s*([\p{L}'’-]+)/u.exec(text.slice(end, end + 100));
+  if (apposition && isSpeechVerb(apposition[1])) return true;
+  // "said Levitt." but not "said Acme is keen": after an inverted verb the name ends the clause.
+  const before = foldForMatch(text.slice(Math.max(0, start - 20), start));
+  return /^\s*(?:[,.;:!?)]|$)/u.test(text.slice(end, end + 3)) && /(?:^|\s)[\p{L}'-]+\s$/u.test(before) && isSpeechVerb(before.trim().split(/\s+/u).pop() ?? '');
 }
 
 function speechBefore(text: string, at: number): boolean {
@@ -176,15 +216,27 @@ export function namesIn(text: string, paragraph: number): NameCandidate[] {
     });
     while (first < run.length && !nameWord(run[first].text)) first += 1;
     // "la Norvégienne Ingrid Solheim", "Canadian Jane Roe": a demonym before a full name is not part of it.
-    if (run.length - first >= 3 && DEMONYM.test(run[first].text)) first += 1;
+    let demonym: string | undefined;
+    const demonymAt = run.length - first >= 3 && DEMONYM.test(run[first].text) ? first : first > 0 && DEMONYM.test(foldForMatch(run[first - 1].text)) && titleAt(foldForMatch(run[first - 1].text)) === null ? first - 1 : -1;
+    if (demonymAt !== -1) {
+      demonym = foldForMatch(run[demonymAt].text);
+      const article = /(?:^|[\s(])(la|le|l['’]|the)\s?$/iu.exec(text.slice(Math.max(0, run[demonymAt].start - 4), run[demonymAt].start))?.[1] ?? '';
+      gender = gender ?? demonymGender(demonym, article);
+      if (demonymAt === first) first += 1;
+    }
     const name = run.slice(first).filter((word) => nameWord(word.text) || /^(?:Jr|Sr)\.?$/u.test(word.text));
     if (name.length >= 1 && name.length === run.length - first && name.length <= 4) {
       const start = name[0].start;
       const end = name[name.length - 1].end;
-      const before = first > 0 ? { key: titleKey, gender } : titleBefore(text, start);
+      const before = first > 0 && !demonym ? { key: titleKey, gender } : titleBefore(text, start) ?? (demonym ? { key: null, gender } : null);
       const evidence = before !== null || evidenceAfter(text, end) || speechBefore(text, start);
+      const clean = text.slice(start, end).replace(/['’]s$/u, '');
       if (name.length >= 2 || (first > 0 && gender !== null)) {
-        found.push({ kind: 'person', name: text.slice(start, end).replace(/['’]s$/u, ''), paragraph, start, end, gender: before?.gender ?? gender, titleKey: before?.key ?? titleKey, evidence });
+        found.push({ kind: 'person', name: clean, paragraph, start, end, gender: before?.gender ?? gender, titleKey: before?.key ?? titleKey, evidence, ...(demonym ? { demonym } : {}) });
+      } else if (name.length === 1 && first === 0 && pronoun(clean) === undefined && speaksHere(text, start, end)) {
+        // "Levitt said", "said Levitt", "Counihan, at that time, told CNBC": a surname alone as the subject of a verb of saying.
+        const sentenceInitial = /(?:^|[.!?]["”»]?\s+|^["“«]\s?)$/u.test(text.slice(0, start));
+        found.push({ kind: 'person', name: clean, paragraph, start, end, gender: null, titleKey: null, evidence: true, single: { sentenceInitial } });
       }
     }
     i = j + 1;

@@ -43,3 +43,18 @@ describe('continuation', () => {
     expect(parsed[1]).toMatchObject({ speakerName: 'Ryan Example', how: 'explicit' });
   });
 });
+
+describe('a surname alone', () => {
+  test('speaks when it is the subject of a verb of saying and the story goes on with a personal pronoun', () => {
+    const story = 'The board asked Quennell about the plan on Tuesday. Quennell, at that time, told reporters that his team was ready.\n"We are not sharing the list yet," he said.\n"There are many states that want this," Quennell said.';
+    expect(parseStory(story).namedPeople).toEqual(['Quennell']);
+    expect(speakers(story)).toEqual(['Quennell', 'Quennell']);
+  });
+
+  test('does not when it opens a sentence only, follows an inverted verb with more clause, or has no personal pronoun', () => {
+    expect(parseStory('Analysts said the market was calm. "It will not last a month," she said.').namedPeople).toEqual([]);
+    expect(parseStory('Mr Roe said Brightair is keen to fly there. He said the route was ready.').namedPeople).toEqual(['Roe']);
+    expect(parseStory('Brightair said it would add routes. "We are growing fast," Brightair said.').namedPeople).toEqual([]);
+  });
+});
+
