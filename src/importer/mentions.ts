@@ -170,6 +170,12 @@ export function referencesIn(text: string, from: number, to: number): { referenc
     const before = foldForMatch(text.slice(Math.max(0, start - 4), start));
     const determiner = /(?:^|\s)(?:the|le|la|l'|sa|son|their|its|his|her)\s?$/u.test(before) || /l'$/u.test(before);
     const title = titleAt(rest);
+    // "the airline boss", "the company's chief executive": one modifier between the article and the title.
+    const modified = title !== null && /(?:^|\s)(?:the|its|their)\s[\p{L}'’-]+\s$/u.test(foldForMatch(text.slice(Math.max(0, start - 30), start)));
+    if (title && modified && !determiner) {
+      found.push({ reference: { kind: 'title', key: title.key, gender: title.gender }, start, end: start + title.form.length });
+      continue;
+    }
     // "a assuré la Norvégienne": a demonym standing for the person the story introduced with it.
     if (determiner && /^\p{Lu}/u.test(token.text) && DEMONYM.test(foldForMatch(token.text)) && !title) {
       const article = /(la|le)\s$/u.exec(before)?.[1] ?? '';

@@ -58,3 +58,10 @@ describe('a surname alone', () => {
   });
 });
 
+
+describe('a title with a modifier', () => {
+  test('“the airline boss” stands for the chief executive the story named', () => {
+    const story = 'Chief executive Mara Quist spoke in Dublin.\n“The routes will be long but they will pay,” said the airline boss.';
+    expect(speakers(story)).toEqual(['Mara Quist']);
+  });
+});
