@@ -2,13 +2,13 @@
 /**
  * Runs a command-line task written in TypeScript: compiles the app (and scripts/)
  * the way Strapi does, then runs the compiled task from dist/.
- * Usage: node scripts/run.js <scripts/name|bench/name> [args...]
+ * Usage: node scripts/run.js <scripts/name|bench/name|bench/folder/name> [args...]
  */
 const path = require('node:path');
 const { compileStrapi } = require('@strapi/strapi');
 
 const [task, ...args] = process.argv.slice(2);
-if (!task || !/^(scripts|bench)\/[a-z-]+$/.test(task)) {
+if (!task || !/^(scripts|bench)(\/[a-z-]+){1,2}$/.test(task)) {
   console.error('usage: node scripts/run.js <scripts/name|bench/name> [args...]');
   process.exit(2);
 }

@@ -7,6 +7,7 @@ import { GRAPHQL_FILTERS, modelLookup, narrowFilters, type AttributeShape } from
 const READ_QUERIES = [
   ['article', 'articles'],
   ['person', 'people'],
+  ['organisation', 'organisations'],
   ['quote', 'quotes'],
   ['relatedLink', 'relatedLinks'],
 ].flatMap(([single, plural]) => [`Query.${single}`, `Query.${plural}`, `Query.${plural}_connection`]);

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 export const PUBLISHED_CONTENT_TYPES = [
   'api::article.article',
   'api::person.person',
+  'api::organisation.organisation',
   'api::quote.quote',
   'api::related-link.related-link',
 ] as const;
@@ -21,6 +22,8 @@ const GRANTS: { marker: string; actions: string[] }[] = [
     actions: PUBLISHED_CONTENT_TYPES.flatMap((uid) => READ_ACTIONS.map((verb) => `${uid}.${verb}`)),
   },
   { marker: 'reader-formats-granted', actions: [...ARTICLE_FORMAT_ACTIONS] },
+  // Organisations came later: their own marker reaches databases whose first grant already ran.
+  { marker: 'reader-organisations-granted', actions: READ_ACTIONS.map((verb) => `api::organisation.organisation.${verb}`) },
 ];
 
 /**

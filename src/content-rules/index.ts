@@ -8,6 +8,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import {
   articleProblems,
+  organisationProblems,
   personProblems,
   quoteProblems,
   relatedLinkProblems,
@@ -21,6 +22,7 @@ type WriteContext = { uid: UID.ContentType; action: string; params: { data?: Dat
 
 const ARTICLE = 'api::article.article';
 const PERSON = 'api::person.person';
+const ORGANISATION = 'api::organisation.organisation';
 const QUOTE = 'api::quote.quote';
 const RELATED_LINK = 'api::related-link.related-link';
 
@@ -28,6 +30,7 @@ const RELATED_LINK = 'api::related-link.related-link';
 const SLUGGED: Record<string, { source: string; perLocale: boolean }> = {
   [ARTICLE]: { source: 'title', perLocale: true },
   [PERSON]: { source: 'name', perLocale: false },
+  [ORGANISATION]: { source: 'name', perLocale: false },
 };
 
 function isBlank(value: unknown): boolean {
@@ -108,6 +111,9 @@ export function registerContentRules(strapi: Core.Strapi): void {
         break;
       case PERSON:
         rejectIfProblems(personProblems(data, creating));
+        break;
+      case ORGANISATION:
+        rejectIfProblems(organisationProblems(data, creating));
         break;
       case QUOTE:
         rejectIfProblems(quoteProblems(data, creating));

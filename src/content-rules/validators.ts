@@ -43,6 +43,10 @@ export function personProblems(data: Data, creating: boolean): FieldProblem[] {
   return [...requireText(data, 'name', creating, 'name is required'), ...checkNameList(data, 'aliases')];
 }
 
+export function organisationProblems(data: Data, creating: boolean): FieldProblem[] {
+  return [...requireText(data, 'name', creating, 'name is required'), ...checkNameList(data, 'aliases')];
+}
+
 export function quoteProblems(data: Data, creating: boolean): FieldProblem[] {
   return requireText(data, 'text', creating, 'text is required: a quote needs its words');
 }

@@ -3,6 +3,8 @@
  * (see ./load.ts), so JSON-LD and ninjs are pure functions of it.
  */
 export type FormatPerson = { documentId: string; name: string; aliases: string[] };
+/** Same shape as a person: a name and the other forms found in copy. */
+export type FormatOrganisation = FormatPerson;
 
 export type FormatArticle = {
   documentId: string;
@@ -18,7 +20,16 @@ export type FormatArticle = {
   updatedAt: string;
   publishedAt: string | null;
   people: FormatPerson[];
-  quotes: { text: string; attribution: string | null; channel: string | null; paragraph: number | null; speaker: FormatPerson | null; speaksFor: FormatPerson | null }[];
+  organisations: FormatOrganisation[];
+  quotes: {
+    text: string;
+    attribution: string | null;
+    channel: string | null;
+    paragraph: number | null;
+    speaker: FormatPerson | null;
+    speaksFor: FormatPerson | null;
+    speakerOrganisation: FormatOrganisation | null;
+  }[];
   relatedLinks: {
     label: string;
     url: string | null;

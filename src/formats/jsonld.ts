@@ -7,6 +7,17 @@ function person(name: string, aliases: string[] = []): Thing {
   return { '@type': 'Person', name, ...(aliases.length > 0 ? { alternateName: aliases } : {}) };
 }
 
+function organization(name: string, aliases: string[] = []): Thing {
+  return { '@type': 'Organization', name, ...(aliases.length > 0 ? { alternateName: aliases } : {}) };
+}
+
+/** Who a quotation is by: its person, else the organisation that issued it, else the office as printed. */
+function creator(quote: FormatArticle['quotes'][number], settings: FormatSettings): Thing {
+  if (quote.speaker) return person(quote.speaker.name);
+  if (quote.speakerOrganisation) return organization(quote.speakerOrganisation.name);
+  return organization(quote.attribution ?? quote.speaksFor?.name ?? settings.publisher.name);
+}
+
 export function newsArticleJsonLd(article: FormatArticle, settings: FormatSettings): Thing {
   const url = articleUrl(settings.articleUrlPattern, article);
   const published = new Date(article.storyPublishedAt ?? article.publishedAt ?? article.createdAt).toISOString();
@@ -36,14 +47,12 @@ export function newsArticleJsonLd(article: FormatArticle, settings: FormatSettin
     author: article.byline ? person(article.byline) : publisher,
     publisher,
     ...(article.source ? { sourceOrganization: { '@type': 'Organization', name: article.source } } : {}),
-    mentions: article.people.map((p) => person(p.name, p.aliases)),
+    mentions: [...article.people.map((p) => person(p.name, p.aliases)), ...article.organisations.map((o) => organization(o.name, o.aliases))],
     // A quote issued by an office is credited to the office as printed, not to the person it speaks for.
     hasPart: article.quotes.map((quote) => ({
       '@type': 'Quotation',
       text: quote.text,
-      creator: quote.speaker
-        ? person(quote.speaker.name)
-        : { '@type': 'Organization', name: quote.attribution ?? quote.speaksFor?.name ?? settings.publisher.name },
+      creator: creator(quote, settings),
       ...(quote.speaksFor && !quote.speaker ? { about: person(quote.speaksFor.name) } : {}),
     })),
     ...(relatedLink.length > 0 ? { relatedLink } : {}),

@@ -23,7 +23,8 @@ export async function loadFormatArticle(strapi: Core.Strapi, documentId: string,
     status: 'published',
     populate: {
       people: { fields: personFields },
-      quotes: { populate: { speaker: { fields: personFields }, speaksFor: { fields: personFields } } },
+      organisations: { fields: personFields },
+      quotes: { populate: { speaker: { fields: personFields }, speaksFor: { fields: personFields }, speakerOrganisation: { fields: personFields } } },
       relatedLinks: { populate: { targetArticle: { fields: ['title', 'slug', 'locale'] } } },
     },
   } as never)) as unknown as Record<string, unknown> | null;
@@ -45,6 +46,7 @@ export async function loadFormatArticle(strapi: Core.Strapi, documentId: string,
     updatedAt: String(row.updatedAt),
     publishedAt: (row.publishedAt as string | null) ?? null,
     people: ((row.people as PersonRow[] | undefined) ?? []).map(toPerson).filter((p): p is FormatPerson => p !== null),
+    organisations: ((row.organisations as PersonRow[] | undefined) ?? []).map(toPerson).filter((o): o is FormatPerson => o !== null),
     quotes: quotes
       .map((quote) => ({
         text: String(quote.text),
@@ -53,6 +55,7 @@ export async function loadFormatArticle(strapi: Core.Strapi, documentId: string,
         paragraph: (quote.paragraph as number | null) ?? null,
         speaker: toPerson(quote.speaker as PersonRow),
         speaksFor: toPerson(quote.speaksFor as PersonRow),
+        speakerOrganisation: toPerson(quote.speakerOrganisation as PersonRow),
       }))
       .sort((a, b) => (a.paragraph ?? 0) - (b.paragraph ?? 0)),
     relatedLinks: links.map((link) => {

@@ -20,6 +20,12 @@ export function ninjsOf(article: FormatArticle, settings: FormatSettings) {
       if (someone && !people.some((p) => p.documentId === someone.documentId)) people.push(someone);
     }
   }
+  const organisations = [...article.organisations];
+  for (const quote of article.quotes) {
+    const issuer = quote.speakerOrganisation;
+    if (issuer && !organisations.some((o) => o.documentId === issuer.documentId)) organisations.push(issuer);
+  }
+  const quotedOrganisations = new Set(article.quotes.map((quote) => quote.speakerOrganisation?.documentId).filter(Boolean));
   return {
     uri: articleUri(article.documentId, article.locale),
     type: 'text',
@@ -40,6 +46,12 @@ export function ninjsOf(article: FormatArticle, settings: FormatSettings) {
       rel: quoted.has(p.documentId) ? 'quoted' : 'mentioned',
       uri: `urn:newsdesk:person:${p.documentId}`,
       ...(p.aliases.length > 0 ? { altnames: p.aliases } : {}),
+    })),
+    organisations: organisations.map((o) => ({
+      name: o.name,
+      rel: quotedOrganisations.has(o.documentId) ? 'quoted' : 'mentioned',
+      uri: `urn:newsdesk:organisation:${o.documentId}`,
+      ...(o.aliases.length > 0 ? { altnames: o.aliases } : {}),
     })),
     associations: article.relatedLinks
       .filter((link) => link.target)

@@ -5,7 +5,11 @@
  */
 import { eng as englishStopwords, fra as frenchStopwords } from 'stopword';
 import { z } from 'zod';
-import { foldForMatch, normaliseSpaces } from './text';
+import type { How } from './attribution';
+import { storyEntities, type StoryEntities } from './mentions';
+import { allSpans, quoteRecords } from './quotes';
+import { foldForMatch } from './text';
+import { readWireLayout } from './wire-layout';
 
 export type StoryLocale = 'en' | 'fr';
 
@@ -47,6 +51,10 @@ export type ParsedQuote = {
   speakerName: string | null;
   /** For words issued by an office or a group, the person it speaks for; the words are not theirs. */
   speaksForName: string | null;
+  /** For words an organisation issued (a statement, an unnamed spokesperson), its name as the story gives it. */
+  organisation: string | null;
+  /** How the story ties the quote to its speaker (explicit, pronoun, inside, continuation, colon, none). */
+  how: How;
   channel: string | null;
 };
 
@@ -56,8 +64,13 @@ export type StoryModel = {
   paragraphs: string[];
   relatedLinks: ParsedRelatedLink[];
   quotes: ParsedQuote[];
-  /** Full names the story gives with a title or an honorific ("Prime Minister Justin Trudeau"). */
+  /** The people the story names, in the fullest form it gives, titles dropped ("Justin Trudeau"). */
   namedPeople: string[];
+  /** Organisations quoted in the story (speakers of statements and releases), in the fullest form given. */
+  organisations: string[];
+  /** Photo captions and subheads: wire lines that are not story paragraphs. */
+  captions: string[];
+  subheads: string[];
   metadata: StoryMetadata;
 };
 
@@ -65,50 +78,11 @@ export class StoryParseError extends Error {}
 
 const MAX_TITLE_LENGTH = 120;
 
-const RELATED_LINK_LINE =
-  /^(?:[•·▪►*–—-]\s*)?(read also|read more|related|see also|à lire aussi|a lire aussi|lire aussi|voir aussi)[\s\u00A0\u202F]*:[\s\u00A0\u202F]*(.*)$/iu;
-
-/** Opening and closing marks of the quote styles wire copy uses. Single quotes are scare quotes, not speech. */
-const QUOTE_PATTERN = /“([^“”]+)”|«[\s\u00A0\u202F]*([^«»]+?)[\s\u00A0\u202F]*»|"([^"]+)"/gu;
 
 /** Whole words in any script: `\b` only knows ASCII letters, so "déclaré" would never end a word. */
 function wordsPattern(alternatives: string): RegExp {
   return new RegExp(`(?<!\\p{L})(?:${alternatives})(?!\\p{L})`, 'iu');
 }
-
-/** Either case for the first letter, where the rest of a pattern must stay case-sensitive. */
-function capitalisable(word: string): string {
-  return `[${word[0].toUpperCase()}${word[0]}]${word.slice(1)}`;
-}
-
-const NAME_WORD = "\\p{Lu}[\\p{L}'’-]+";
-const FULL_NAME = `${NAME_WORD}(?:\\s+${NAME_WORD}){1,2}`;
-const HONORIFIC = '(?:Mr|Mrs|Ms|Dr|M|Mme|Mlle|Me)\\.?';
-
-/** Titles by which a story later refers to someone it named ("continued the President"). */
-const TITLES: { key: string; pattern: string }[] = [
-  { key: 'prime minister', pattern: 'Prime Minister|premier ministre|première ministre' },
-  { key: 'president', pattern: 'President|président|présidente' },
-  { key: 'chancellor', pattern: 'Chancellor|chancelier|chancelière' },
-  { key: 'minister', pattern: 'Minister|ministre' },
-  { key: 'secretary-general', pattern: 'Secretary-General|secrétaire général' },
-  { key: 'governor', pattern: 'Governor|gouverneur' },
-  { key: 'mayor', pattern: 'Mayor|maire|mairesse' },
-  { key: 'senator', pattern: 'Senator|sénateur|sénatrice' },
-  { key: 'councillor', pattern: 'Councillor|Councilor|conseiller|conseillère' },
-  { key: 'ambassador', pattern: 'Ambassador|ambassadeur|ambassadrice' },
-  { key: 'general', pattern: 'General|général' },
-];
-
-const LEADING_TITLE = new RegExp(`^(?:(?:${TITLES.map((title) => title.pattern).join('|')})\\s+)+`, 'iu');
-
-/** "Mayor Jane Doe" → "Jane Doe": a title is not part of the name. */
-function withoutTitle(name: string): string {
-  const stripped = name.replace(LEADING_TITLE, '');
-  return stripped.length > 0 ? stripped : name;
-}
-
-const OFFICE_WORDS = `(?:${['office', 'cabinet', 'bureau', 'spokesperson', 'spokesman', 'spokeswoman', 'porte-parole', 'entourage', 'camp', 'team', 'équipe', 'government', 'gouvernement'].map(capitalisable).join('|')})`;
 
 const CHANNELS: { channel: string; pattern: RegExp }[] = [
   { channel: 'Twitter', pattern: wordsPattern('twitter|tweet\\p{L}*|on x|sur x') },
@@ -122,10 +96,6 @@ const CHANNELS: { channel: string; pattern: RegExp }[] = [
 
 /** Verbs that carry on from the speaker's previous quote, and with it its channel. */
 const CONTINUATION = wordsPattern('continued|added|went on|concluded|poursuivi|ajouté|continué|conclu|enchaîné');
-
-const SPEECH_VERB = wordsPattern(
-  "said|says|summarized|summarised|summed up|continued|added|stated|told|wrote|declared|explained|insisted|noted|stressed|argued|indicated|tweeted|posted|affirmed|recalled|warned|concluded|a déclaré|a dit|a affirmé|a ajouté|a poursuivi|a résumé|a souligné|a indiqué|a expliqué|a écrit|a estimé|a assuré|a insisté|a rappelé|a martelé|a tweeté|a conclu|selon|d'après|déclare|affirme|dit|a-t-il|a-t-elle",
-);
 
 export function detectLocale(text: string): StoryLocale {
   const words = foldForMatch(text).match(/\p{L}+/gu) ?? [];
@@ -163,203 +133,32 @@ export function splitFrontMatter(raw: string): { metadata: StoryMetadata; body: 
   return { metadata: metadata as StoryMetadata, body: raw.slice(match[0].length) };
 }
 
-type Line = { kind: 'text'; text: string } | { kind: 'link'; label: string } | { kind: 'blank' };
-
-function classify(rawLine: string): Line {
-  const line = normaliseSpaces(rawLine);
-  if (line === '') return { kind: 'blank' };
-  const link = RELATED_LINK_LINE.exec(line);
-  if (link) return { kind: 'link', label: link[2].trim() };
-  return { kind: 'text', text: line };
-}
-
-/**
- * Hard-wrapped copy breaks lines inside sentences; one-paragraph-per-line copy ends
- * each line with a sentence. Lines that are followed by another text line tell which.
- */
-function isHardWrapped(lines: Line[]): boolean {
-  let inside = 0;
-  let unfinished = 0;
-  lines.forEach((line, index) => {
-    const next = lines[index + 1];
-    if (line.kind !== 'text' || next?.kind !== 'text') return;
-    inside += 1;
-    if (!/[.!?:»”"’)…]$/u.test(line.text)) unfinished += 1;
-  });
-  return inside > 0 && unfinished / inside > 0.5;
-}
-
-/**
- * Paragraphs are one per line, or blocks separated by blank lines when the copy is
- * hard-wrapped. "Read also" lines are taken out of the body wherever they stand.
- */
-function splitBody(body: string): { paragraphs: string[]; relatedLinks: ParsedRelatedLink[] } {
-  const lines = body.split('\n').map(classify);
-  const wrapped = isHardWrapped(lines);
-
-  const paragraphs: string[] = [];
-  const relatedLinks: ParsedRelatedLink[] = [];
-  let open: string[] = [];
-  const close = () => {
-    if (open.length > 0) paragraphs.push(open.join(' '));
-    open = [];
-  };
-  for (const line of lines) {
-    if (line.kind === 'link') {
-      close();
-      if (line.label) relatedLinks.push({ label: line.label, afterParagraph: paragraphs.length, order: relatedLinks.length });
-    } else if (line.kind === 'blank') {
-      close();
-    } else {
-      if (!wrapped) close();
-      open.push(line.text);
-    }
-  }
-  close();
-  return { paragraphs, relatedLinks };
-}
-
-function surname(name: string): string {
-  const words = name.trim().split(/\s+/u);
-  return words[words.length - 1];
-}
-
-/** Every full name the story gives, and which of them a title belongs to. */
-function collectNames(paragraphs: string[]) {
-  const fullNames: string[] = [];
-  const byTitle = new Map<string, string>();
-  const titledName = new RegExp(
-    `(?:^|[^\\p{L}])(${TITLES.map((title) => title.pattern).join('|')})(?:\\s+\\p{Ll}[\\p{L}-]+)?\\s+(${FULL_NAME})`,
-    'gu',
-  );
-  const honoredName = new RegExp(`(?:^|[^\\p{L}])${HONORIFIC}\\s+(${FULL_NAME})`, 'gu');
-  const titled = (name: string) => !fullNames.includes(name) && fullNames.push(name);
-  for (const paragraph of paragraphs) {
-    for (const match of paragraph.matchAll(titledName)) {
-      const key = TITLES.find((title) => new RegExp(`^(?:${title.pattern})$`, 'iu').test(match[1]))?.key;
-      titled(match[2]);
-      if (key && !byTitle.has(key)) byTitle.set(key, match[2]);
-    }
-    for (const match of paragraph.matchAll(honoredName)) titled(match[1]);
-  }
-  return { fullNames, byTitle };
-}
-
-/** The fullest form of a name the story uses: "Zelensky" → "Valodymyr Zelensky". */
-function fullest(name: string, fullNames: string[]): string {
-  const last = foldForMatch(surname(name));
-  return fullNames.find((full) => foldForMatch(surname(full)) === last && full.length >= name.length) ?? name;
-}
-
-type Speaker = { speakerName: string | null; speaksForName: string | null };
-
-/** Who an attribution names: a person, a title standing for one, or an office speaking for one. */
-function speakerIn(attribution: string, names: ReturnType<typeof collectNames>): Speaker {
-  const nameOrHonored = `(?:${HONORIFIC}\\s+)?(${NAME_WORD}(?:\\s+${NAME_WORD}){0,2})`;
-  const officeOf = new RegExp(
-    `${nameOrHonored}['’]s\\s+${OFFICE_WORDS}|${OFFICE_WORDS}\\s+(?:of|de|du|d['’])\\s*(?:the\\s+|la\\s+|le\\s+)?(?:${TITLES.map((t) => t.pattern).join('|')})?\\s*${nameOrHonored}`,
-    'u',
-  );
-  const office = officeOf.exec(attribution);
-  const officeName = office?.[1] ?? office?.[2];
-  if (office && officeName && /\p{Lu}/u.test(officeName[0])) {
-    return { speakerName: null, speaksForName: fullest(officeName, names.fullNames) };
-  }
-
-  const honored = new RegExp(`(?:^|[^\\p{L}])${HONORIFIC}\\s+(${NAME_WORD}(?:\\s+${NAME_WORD}){0,2})`, 'u').exec(attribution);
-  if (honored && looksLikeName(honored[1])) return { speakerName: fullest(honored[1], names.fullNames), speaksForName: null };
-
-  for (const full of attribution.matchAll(new RegExp(FULL_NAME, 'gu'))) {
-    const name = withoutTitle(full[0]);
-    if (looksLikeName(name)) return { speakerName: fullest(name, names.fullNames), speaksForName: null };
-  }
-
-  for (const title of TITLES) {
-    if (new RegExp(`(?:^|[^\\p{L}])(?:${title.pattern})(?:[^\\p{L}]|$)`, 'iu').test(attribution) && names.byTitle.has(title.key)) {
-      return { speakerName: names.byTitle.get(title.key) as string, speaksForName: null };
-    }
-  }
-
-  const single = new RegExp(`(?:^|\\s)(${NAME_WORD})(?:[\\s,.;]|$)`, 'u').exec(attribution);
-  if (single && names.fullNames.some((name) => foldForMatch(surname(name)) === foldForMatch(single[1]))) {
-    return { speakerName: fullest(single[1], names.fullNames), speaksForName: null };
-  }
-  return { speakerName: null, speaksForName: null };
-}
-
-/** The clause after a closing quote mark, up to the end of the sentence or the next comma. */
-function clauseAfter(paragraph: string, index: number): string {
-  const rest = paragraph.slice(index).replace(/^[\s,;:\u00A0\u202F]+/u, '');
-  // Abbreviated honorifics end in a period that does not end the sentence.
-  const protectedRest = rest.replace(/\b(Mr|Mrs|Ms|Dr|M|St)\./gu, '$1\uE000');
-  const end = protectedRest.search(/[.!?](?:\s|$)|[,;“«"]/u);
-  return (end === -1 ? protectedRest : protectedRest.slice(0, end)).replace(/\uE000/gu, '.').trim();
-}
-
-/** The clause before an opening quote mark that introduces it ("Mr. Trudeau said:"). */
-function clauseBefore(paragraph: string, index: number): string {
-  const head = paragraph.slice(0, index).trimEnd();
-  if (!/[:,]$/u.test(head)) return '';
-  const protectedHead = head.replace(/\b(Mr|Mrs|Ms|Dr|M|St)\./gu, '$1\uE000');
-  const start = Math.max(protectedHead.lastIndexOf('. '), protectedHead.lastIndexOf('” '), protectedHead.lastIndexOf('» '));
-  return protectedHead
-    .slice(start === -1 ? 0 : start + 2)
-    .replace(/\uE000/gu, '.')
-    .replace(/[\s:,\u00A0\u202F]+$/u, '')
-    .trim();
-}
-
-/** Longer than this, a clause next to a quote is narrative, not an attribution. */
-const MAX_ATTRIBUTION_LENGTH = 200;
-
-/**
- * Speech has a few words and either sentence punctuation inside the marks or a speech
- * verb beside them; a title in quotes (“Orange Is the New Black”) has neither.
- */
-function isSpeech(text: string, attributed: boolean): boolean {
-  if (text.split(/\s+/u).length < 4) return false;
-  return attributed || /[.,!?…;:]$/u.test(text);
-}
-
-function attributionIn(clause: string): string | null {
-  return clause && clause.length <= MAX_ATTRIBUTION_LENGTH && SPEECH_VERB.test(clause) ? clause : null;
-}
-
-/** Capitalised words that start clauses, name days or channels: never a person's name. */
-const NOT_A_NAME = new Set(
-  ['the', 'on', 'in', 'at', 'for', 'of', 'and', 'a', 'an', 'is', 'it', 'to', 'as', 'by', 'with', 'from', 'but', 'this', 'that', 'le', 'la', 'les', 'un', 'une', 'des', 'sur', 'dans', 'twitter', 'facebook', 'instagram', 'telegram', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
-);
-
-function looksLikeName(name: string): boolean {
-  return name.split(/\s+/u).every((word) => !NOT_A_NAME.has(word.toLowerCase().replace(/['’]s$/u, '')));
-}
-
 function channelOf(attribution: string): string | null {
   return CHANNELS.find((candidate) => candidate.pattern.test(attribution))?.channel ?? null;
 }
 
-function extractQuotes(paragraphs: string[], names: ReturnType<typeof collectNames>): ParsedQuote[] {
+function parsedQuotes(paragraphs: string[], extra: string[]): { quotes: ParsedQuote[]; entities: StoryEntities } {
+  const spans = allSpans(paragraphs);
+  const quoted = (paragraph: number, offset: number) => spans[paragraph]?.some((span) => offset > span.start && offset < span.end) ?? false;
+  const entities = storyEntities(paragraphs, extra, quoted);
   const quotes: ParsedQuote[] = [];
-  paragraphs.forEach((paragraph, index) => {
-    for (const match of paragraph.matchAll(QUOTE_PATTERN)) {
-      const words = (match[1] ?? match[2] ?? match[3]).trim();
-      const after = clauseAfter(paragraph, (match.index ?? 0) + match[0].length);
-      const before = clauseBefore(paragraph, match.index ?? 0);
-      const attribution = attributionIn(after) ?? attributionIn(before);
-      if (!isSpeech(words, attribution !== null)) continue;
-      const text = words.replace(/,$/u, '');
-
-      let speaker: Speaker = attribution ? speakerIn(attribution, names) : { speakerName: null, speaksForName: null };
-      let channel = attribution ? channelOf(attribution) : null;
-      const previous = quotes[quotes.length - 1];
-      if (attribution && CONTINUATION.test(attribution) && previous) {
-        if (!speaker.speakerName && !speaker.speaksForName) speaker = previous;
-        if (!channel && previous.speakerName === speaker.speakerName) channel = previous.channel;
-      }
-      quotes.push({ text, paragraph: index, attribution, ...speaker, channel });
-    }
-  });
-  return quotes;
+  for (const record of quoteRecords(paragraphs, spans, entities)) {
+    const previous = quotes[quotes.length - 1];
+    const speakerName = record.speaker.person?.name ?? null;
+    let channel = record.attribution ? channelOf(record.attribution) : null;
+    if (!channel && previous && record.attribution && CONTINUATION.test(record.attribution) && previous.speakerName === speakerName) channel = previous.channel;
+    quotes.push({
+      text: record.text,
+      paragraph: record.paragraph,
+      attribution: record.attribution,
+      speakerName,
+      speaksForName: record.speaker.speaksFor?.name ?? null,
+      organisation: record.speaker.organisation?.name ?? null,
+      how: record.how,
+      channel,
+    });
+  }
+  return { quotes, entities };
 }
 
 /** Parses one story. Throws StoryParseError when there is no story to import. */
@@ -371,19 +170,24 @@ export function parseStory(raw: string, sidecar: StoryMetadata = {}): StoryModel
     const issue = checked.error.issues[0];
     throw new StoryParseError(`metadata field "${issue.path.join('.') || '?'}": ${issue.message}`);
   }
-  const metadata = checked.data;
-  const { paragraphs, relatedLinks } = splitBody(body);
+  const layout = readWireLayout(body);
+  const { paragraphs, relatedLinks } = layout;
   if (paragraphs.length === 0) throw new StoryParseError('the story has no paragraphs');
+  const metadata: StoryMetadata = {
+    ...checked.data,
+    ...(!checked.data.byline && layout.byline ? { byline: layout.byline.slice(0, 300) } : {}),
+    ...(!checked.data.dateline && layout.dateline ? { dateline: layout.dateline } : {}),
+  };
 
-  const names = collectNames(paragraphs);
-  const quotes = extractQuotes(paragraphs, names);
+  const { quotes, entities } = parsedQuotes(paragraphs, layout.captions);
   const locale = metadata.locale ?? detectLocale(paragraphs.join('\n'));
-  const title = metadata.title?.trim() || titleFromText(paragraphs[0]);
-  const namedPeople = [...names.fullNames];
+  const title = metadata.title?.trim() || layout.headline || titleFromText(paragraphs[0]);
+  const namedPeople = entities.people.map((person) => person.name);
   for (const quote of quotes) {
     for (const name of [quote.speakerName, quote.speaksForName]) {
       if (name && !namedPeople.includes(name)) namedPeople.push(name);
     }
   }
-  return { title, locale, paragraphs, relatedLinks, quotes, namedPeople, metadata };
+  const organisations = [...new Set(quotes.map((quote) => quote.organisation).filter((name): name is string => name !== null))];
+  return { title, locale, paragraphs, relatedLinks, quotes, namedPeople, organisations, captions: layout.captions, subheads: layout.subheads, metadata };
 }

@@ -1,18 +1,21 @@
 /**
  * Writes a parsed story through the Document Service, all or nothing, so that REST,
  * GraphQL, the admin and the read-also plugin see imported content like any other.
- * Importing the same story again updates it in place: no article, person, quote or
- * link is ever duplicated, and links an editor added are never touched.
+ * Importing the same story again updates it in place: no article, person, organisation,
+ * quote or link is ever duplicated, links an editor added are never touched, and a
+ * speaker an editor corrected on a quote whose text did not change is kept.
  */
 import { createHash } from 'node:crypto';
 import type { Core, UID } from '@strapi/strapi';
 import { slugFrom } from '../content-rules/slugs';
 import type { StoryMetadata, StoryModel } from './parser';
-import { matchPerson, mentionedPeople, type KnownPerson } from './people';
+import { matchOrganisation, type KnownOrganisation } from './organisations';
+import { findPerson, fullerName, matchPerson, mentionedPeople, personKey, type KnownPerson } from './people';
 import { headlineSimilarity, SAME_HEADLINE } from './text';
 
 const ARTICLE = 'api::article.article' satisfies UID.ContentType;
 const PERSON = 'api::person.person' satisfies UID.ContentType;
+const ORGANISATION = 'api::organisation.organisation' satisfies UID.ContentType;
 const QUOTE = 'api::quote.quote' satisfies UID.ContentType;
 const RELATED_LINK = 'api::related-link.related-link' satisfies UID.ContentType;
 
@@ -38,7 +41,37 @@ type Documents = {
   publish(params: object): Promise<unknown>;
 };
 
-const CHECKSUM_VERSION = 1;
+/** 2: stories now link every person they name and the organisations they quote. */
+const CHECKSUM_VERSION = 2;
+
+/** Who the importer made a quote's speaker, kept on the quote (private) to tell an editor's correction. */
+export type ImportedSpeakers = { speaker: string | null; speaksFor: string | null; organisation: string | null };
+
+const sameSpeakers = (a: ImportedSpeakers, b: ImportedSpeakers) =>
+  a.speaker === b.speaker && a.speaksFor === b.speaksFor && a.organisation === b.organisation;
+
+type ExistingQuote = Row & {
+  text: string;
+  importedSpeakers?: ImportedSpeakers | null;
+  speaker?: Row | null;
+  speaksFor?: Row | null;
+  speakerOrganisation?: Row | null;
+};
+
+function currentSpeakers(row: ExistingQuote): ImportedSpeakers {
+  return { speaker: row.speaker?.documentId ?? null, speaksFor: row.speaksFor?.documentId ?? null, organisation: row.speakerOrganisation?.documentId ?? null };
+}
+
+/**
+ * An editor corrected this quote's speaker when its relations differ from what the last
+ * import set. Quotes imported before that was recorded have no record: the importer
+ * still owns them, as it did then.
+ */
+export function editorCorrected(row: ExistingQuote): boolean {
+  const recorded = row.importedSpeakers;
+  if (!recorded || typeof recorded !== 'object') return false;
+  return !sameSpeakers(currentSpeakers(row), recorded);
+}
 
 export function storyChecksum(model: StoryModel, publish: boolean, people: ImportOptions['people'] = []): string {
   return createHash('sha256')
@@ -85,14 +118,45 @@ export const createImportService = ({ strapi }: { strapi: Core.Strapi }) => {
     }));
   }
 
-  /** The person a story names, created when the story quotes someone Newsdesk does not know yet. */
-  async function personFor(name: string, people: KnownPerson[]): Promise<KnownPerson> {
-    const known = matchPerson(name, people);
-    if (known) return known;
+  async function knownOrganisations(): Promise<KnownOrganisation[]> {
+    const rows = (await strapi.db.query(ORGANISATION).findMany({
+      where: { publishedAt: null },
+      select: ['documentId', 'name', 'aliases'],
+    })) as unknown as Row[];
+    return rows.map((row) => ({
+      documentId: row.documentId,
+      name: String(row.name),
+      aliases: Array.isArray(row.aliases) ? (row.aliases as string[]) : [],
+    }));
+  }
+
+  /**
+   * The one Person a name in the story stands for: a known one by name, alias, surname or
+   * honorific form (one known only by a surname gains the full name), else a new one.
+   */
+  async function personFor(name: string, people: KnownPerson[], linked: ReadonlySet<string> = new Set()): Promise<KnownPerson> {
+    const known = findPerson(name, people, linked);
+    if (known) {
+      const fuller = fullerName(known, name);
+      if (fuller) {
+        await documents(PERSON).update({ documentId: known.documentId, data: fuller });
+        Object.assign(known, fuller);
+      }
+      return known;
+    }
     const created = (await documents(PERSON).create({ data: { name } })) as Row;
     const person = { documentId: created.documentId, name, aliases: [] };
     people.push(person);
     return person;
+  }
+
+  async function organisationFor(name: string, organisations: KnownOrganisation[]): Promise<KnownOrganisation> {
+    const known = matchOrganisation(name, organisations);
+    if (known) return known;
+    const created = (await documents(ORGANISATION).create({ data: { name } })) as Row;
+    const organisation = { documentId: created.documentId, name, aliases: [] };
+    organisations.push(organisation);
+    return organisation;
   }
 
   async function findExisting(model: StoryModel): Promise<Row | null> {
@@ -121,26 +185,48 @@ export const createImportService = ({ strapi }: { strapi: Core.Strapi }) => {
     return best?.documentId ?? null;
   }
 
-  async function syncQuotes(articleId: string, model: StoryModel, people: KnownPerson[]) {
-    const existing = (await documents(QUOTE).findMany({
+  async function existingQuotes(articleId: string | undefined): Promise<ExistingQuote[]> {
+    if (!articleId) return [];
+    return (await documents(QUOTE).findMany({
       filters: { article: { documentId: articleId } },
       status: 'draft',
-      fields: ['text'],
-    })) as Row[];
+      fields: ['text', 'importedSpeakers'],
+      populate: { speaker: { fields: ['documentId'] }, speaksFor: { fields: ['documentId'] }, speakerOrganisation: { fields: ['documentId'] } },
+    })) as ExistingQuote[];
+  }
+
+  /** Each parsed quote beside the stored quote with the same text, if any (each stored quote used once). */
+  function pairQuotes(model: StoryModel, existing: ExistingQuote[]) {
+    const used = new Set<string>();
+    return model.quotes.map((quote) => {
+      const match = existing.find((row) => row.text === quote.text && !used.has(row.documentId)) ?? null;
+      if (match) used.add(match.documentId);
+      return { quote, match };
+    });
+  }
+
+  async function syncQuotes(
+    articleId: string,
+    model: StoryModel,
+    existing: ExistingQuote[],
+    resolve: (quote: StoryModel['quotes'][number]) => ImportedSpeakers,
+  ) {
     const kept = new Set<string>();
-    for (const quote of model.quotes) {
-      const speaker = quote.speakerName ? await personFor(quote.speakerName, people) : null;
-      const speaksFor = quote.speaksForName ? await personFor(quote.speaksForName, people) : null;
+    for (const { quote, match } of pairQuotes(model, existing)) {
+      const imported = resolve(quote);
+      // The same words with a speaker an editor chose: the editor's choice stands.
+      const speakers = match && editorCorrected(match) ? currentSpeakers(match) : imported;
       const data = {
         text: quote.text,
         attribution: quote.attribution,
         channel: quote.channel,
         paragraph: quote.paragraph,
         article: articleRef(articleId, model.locale),
-        speaker: speaker?.documentId ?? null,
-        speaksFor: speaksFor?.documentId ?? null,
+        speaker: speakers.speaker,
+        speaksFor: speakers.speaksFor,
+        speakerOrganisation: speakers.organisation,
+        importedSpeakers: imported,
       };
-      const match = existing.find((row) => row.text === quote.text && !kept.has(row.documentId));
       if (match) {
         kept.add(match.documentId);
         await documents(QUOTE).update({ documentId: match.documentId, data: data });
@@ -215,26 +301,66 @@ export const createImportService = ({ strapi }: { strapi: Core.Strapi }) => {
             people.push({ documentId: created.documentId, name: declared.name, aliases: declared.aliases });
           }
         }
+        // Every person the story names, fullest forms first so a lone surname joins the full name.
         const text = [model.title, model.metadata.standfirst ?? '', ...model.paragraphs].join('\n');
         const mentioned = new Map(mentionedPeople(text, people).map((person) => [person.documentId, person]));
-        for (const quote of model.quotes) {
-          for (const name of [quote.speakerName, quote.speaksForName]) {
-            if (name) {
-              const person = await personFor(name, people);
-              mentioned.set(person.documentId, person);
-            }
-          }
+        const linked = new Set(mentioned.keys());
+        const byName = new Map<string, KnownPerson>();
+        const names = [...model.namedPeople].sort((a, b) => personKey(b).split(' ').length - personKey(a).split(' ').length);
+        for (const name of names) {
+          const person = await personFor(name, people, linked);
+          byName.set(name, person);
+          linked.add(person.documentId);
+          mentioned.set(person.documentId, person);
+        }
+        const personNamed = async (name: string | null) => {
+          if (!name) return null;
+          const person = byName.get(name) ?? (await personFor(name, people, linked));
+          byName.set(name, person);
+          mentioned.set(person.documentId, person);
+          return person.documentId;
+        };
+
+        const organisations = await knownOrganisations();
+        const quotedOrganisations = new Map<string, string>();
+        for (const name of [...model.organisations, ...model.quotes.map((quote) => quote.organisation)]) {
+          if (name && !quotedOrganisations.has(name)) quotedOrganisations.set(name, (await organisationFor(name, organisations)).documentId);
         }
 
-        const data = { ...articleFields(model, model.metadata), people: [...mentioned.keys()], importChecksum: checksum };
+        const speakers = new Map<StoryModel['quotes'][number], ImportedSpeakers>();
+        for (const quote of model.quotes) {
+          speakers.set(quote, {
+            speaker: await personNamed(quote.speakerName),
+            speaksFor: await personNamed(quote.speaksForName),
+            organisation: quote.organisation ? (quotedOrganisations.get(quote.organisation) ?? null) : null,
+          });
+        }
+        // Speakers an editor chose stay linked to the story too.
+        const storedQuotes = await existingQuotes(existing?.documentId);
+        const organisationIds = new Set(quotedOrganisations.values());
+        const personIds = new Set(mentioned.keys());
+        for (const { match } of pairQuotes(model, storedQuotes)) {
+          if (!match || !editorCorrected(match)) continue;
+          const kept = currentSpeakers(match);
+          for (const id of [kept.speaker, kept.speaksFor]) if (id) personIds.add(id);
+          if (kept.organisation) organisationIds.add(kept.organisation);
+        }
+
+        const data = {
+          ...articleFields(model, model.metadata),
+          people: [...personIds],
+          organisations: [...organisationIds],
+          importChecksum: checksum,
+        };
         const article = existing
           ? ((await documents(ARTICLE).update({ documentId: existing.documentId, locale: model.locale, data })) as Row)
           : ((await documents(ARTICLE).create({ locale: model.locale, data })) as Row);
 
-        const quoteIds = await syncQuotes(article.documentId, model, people);
+        const quoteIds = await syncQuotes(article.documentId, model, storedQuotes, (quote) => speakers.get(quote) as ImportedSpeakers);
         const linkIds = await syncImportedLinks(article.documentId, model);
         if (publish) {
-          await publishAll(PERSON, [...mentioned.keys()]);
+          await publishAll(PERSON, [...personIds]);
+          await publishAll(ORGANISATION, [...organisationIds]);
           await publishAll(ARTICLE, [article.documentId], model.locale);
           await publishAll(QUOTE, quoteIds);
           await publishAll(RELATED_LINK, linkIds);

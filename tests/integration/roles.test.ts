@@ -17,7 +17,7 @@ async function actionsOf(type: string): Promise<string[]> {
     .sort();
 }
 
-test('Public and Authenticated may find and findOne the four types and read article formats, and nothing else', async () => {
+test('Public and Authenticated may find and findOne the published types and read article formats, and nothing else', async () => {
   const expected = [...PUBLISHED_CONTENT_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]), ...ARTICLE_FORMAT_ACTIONS].sort();
   expect(await actionsOf('public')).toEqual(expected);
   expect(await actionsOf('authenticated')).toEqual(expected);
