@@ -153,7 +153,8 @@ test('an editor sees suggestions with reasons, accepts one, rejects one, and the
     // Then the editor accepts one and rejects another.
     const acceptedTitle = (await suggestions.nth(0).locator('span, p').first().innerText()).trim();
     const rejectedTitle = (await suggestions.nth(1).locator('span, p').first().innerText()).trim();
-    await suggestions.nth(0).getByRole('button', { name: 'Accept' }).click();
+    // "Accept and publish": the Super Admin may publish, so the link reaches readers at once.
+    await suggestions.nth(0).getByRole('button', { name: 'Accept and publish' }).click();
     await panel.getByTestId('read-also-link').filter({ hasText: acceptedTitle }).waitFor();
     await panel.getByTestId('read-also-suggestion').filter({ hasText: rejectedTitle }).getByRole('button', { name: 'Reject' }).click();
     await panel.getByTestId('read-also-suggestion').filter({ hasText: rejectedTitle }).waitFor({ state: 'detached' });
@@ -213,7 +214,8 @@ test('an editor sees suggestions with reasons, accepts one, rejects one, and the
     await author.page.goto(`${app.url}/admin/content-manager/collection-types/api::article.article/${seed.data[0].documentId}?plugins[i18n][locale]=en`);
     await author.page.waitForLoadState('networkidle');
     await author.page.screenshot({ path: path.join(OUTPUT, '4-author-view.png'), fullPage: true });
-    expect(await author.page.getByRole('button', { name: 'Accept' }).count()).toBe(0);
+    expect(await author.page.getByRole('button', { name: 'Accept', exact: true }).count()).toBe(0);
+    expect(await author.page.getByRole('button', { name: 'Accept and publish' }).count()).toBe(0);
     expect(await author.page.getByRole('button', { name: 'Reject' }).count()).toBe(0);
   } finally {
     await author.context.close();

@@ -21,8 +21,8 @@ const A = 'allow' as const;
 const D = 'deny' as const;
 const O = 'own' as const;
 
-type TypeKey = 'article' | 'person' | 'quote' | 'relatedLink';
-const TYPE_KEYS: TypeKey[] = ['article', 'person', 'quote', 'relatedLink'];
+type TypeKey = 'article' | 'person' | 'organisation' | 'quote' | 'relatedLink';
+const TYPE_KEYS: TypeKey[] = ['article', 'person', 'organisation', 'quote', 'relatedLink'];
 
 // prettier-ignore
 /**
@@ -81,6 +81,7 @@ type TypeInfo = { uid: string; plural: string; single: string; many: string; fie
 const TYPES: Record<TypeKey, TypeInfo> = {
   article: { uid: ARTICLE, plural: 'articles', single: 'article', many: 'articles', field: 'title', localized: true },
   person: { uid: PERSON, plural: 'people', single: 'person', many: 'people', field: 'name', localized: false },
+  organisation: { uid: 'api::organisation.organisation', plural: 'organisations', single: 'organisation', many: 'organisations', field: 'name', localized: false },
   quote: { uid: QUOTE, plural: 'quotes', single: 'quote', many: 'quotes', field: 'text', localized: false },
   relatedLink: { uid: RELATED_LINK, plural: 'related-links', single: 'relatedLink', many: 'relatedLinks', field: 'label', localized: false },
 };

@@ -20,8 +20,8 @@ export function useReadAlsoApi() {
         (await get<GetSuggestions.Response>(`${base}/articles/${documentId}/suggestions`, { params: { locale } })).data,
       links: async (documentId: string, locale?: string) =>
         (await get<GetLinks.Response>(`${base}/articles/${documentId}/links`, { params: { locale } })).data,
-      accept: async (documentId: string, targetId: string, locale?: string) =>
-        (await post<AcceptSuggestion.Response>(`${base}/articles/${documentId}/suggestions/${targetId}/accept`, {}, { params: { locale } })).data,
+      accept: async (documentId: string, targetId: string, locale: string | undefined, publish: boolean) =>
+        (await post<AcceptSuggestion.Response>(`${base}/articles/${documentId}/suggestions/${targetId}/accept`, { publish }, { params: { locale } })).data,
       reject: async (documentId: string, targetId: string, locale?: string) =>
         (await post<RejectSuggestion.Response>(`${base}/articles/${documentId}/suggestions/${targetId}/reject`, {}, { params: { locale } })).data,
       search: async (q: string, locale?: string) =>

@@ -6,7 +6,7 @@ import type { ArticleHitDTO, RelatedLinkDTO, SuggestionDTO } from '../../../shar
 import { useReadAlsoApi } from '../api/readAlso';
 import { t } from '../pluginId';
 
-type Props = { documentId: string; locale?: string; canManage: boolean; revision: string };
+type Props = { documentId: string; locale?: string; canManage: boolean; canPublish: boolean; revision: string };
 
 type Loaded = { links: RelatedLinkDTO[]; suggestions: SuggestionDTO[] };
 
@@ -21,7 +21,7 @@ const ORIGIN_LABELS: Record<RelatedLinkDTO['origin'], { id: string; defaultMessa
   imported: { id: t('origin.imported'), defaultMessage: 'Imported' },
 };
 
-export const ReadAlsoContent = ({ documentId, locale, canManage, revision }: Props) => {
+export const ReadAlsoContent = ({ documentId, locale, canManage, canPublish, revision }: Props) => {
   const api = useReadAlsoApi();
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
@@ -44,12 +44,12 @@ export const ReadAlsoContent = ({ documentId, locale, canManage, revision }: Pro
     void load();
   }, [load, revision]);
 
-  const decide = async (suggestion: SuggestionDTO, decision: 'accept' | 'reject') => {
+  const decide = async (suggestion: SuggestionDTO, decision: 'accept' | 'publish' | 'reject') => {
     if (state.status !== 'ready') return;
     setBusy(suggestion.documentId);
     try {
-      if (decision === 'accept') {
-        const { data: link } = await api.accept(documentId, suggestion.documentId, locale);
+      if (decision !== 'reject') {
+        const { data: link } = await api.accept(documentId, suggestion.documentId, locale, decision === 'publish');
         setState({
           ...state,
           links: [...state.links, link],
@@ -57,7 +57,13 @@ export const ReadAlsoContent = ({ documentId, locale, canManage, revision }: Pro
         });
         toggleNotification({
           type: 'success',
-          message: formatMessage({ id: t('notification.accepted'), defaultMessage: 'Link added: {title}' }, { title: suggestion.title }),
+          // Say which happened: readers see a draft link only once the article is published again.
+          message: link.published
+            ? formatMessage({ id: t('notification.published'), defaultMessage: 'Link added and published: {title}' }, { title: suggestion.title })
+            : formatMessage(
+                { id: t('notification.accepted'), defaultMessage: 'Link added to the draft: readers see it when the article is published. {title}' },
+                { title: suggestion.title },
+              ),
         });
       } else {
         await api.reject(documentId, suggestion.documentId, locale);
@@ -159,6 +165,11 @@ export const ReadAlsoContent = ({ documentId, locale, canManage, revision }: Pro
                     <Button size="S" loading={busy === suggestion.documentId} onClick={() => void decide(suggestion, 'accept')}>
                       {formatMessage({ id: t('action.accept'), defaultMessage: 'Accept' })}
                     </Button>
+                    {canPublish && (
+                      <Button size="S" variant="secondary" disabled={busy === suggestion.documentId} onClick={() => void decide(suggestion, 'publish')}>
+                        {formatMessage({ id: t('action.acceptAndPublish'), defaultMessage: 'Accept and publish' })}
+                      </Button>
+                    )}
                     <Button size="S" variant="tertiary" disabled={busy === suggestion.documentId} onClick={() => void decide(suggestion, 'reject')}>
                       {formatMessage({ id: t('action.reject'), defaultMessage: 'Reject' })}
                     </Button>
@@ -208,6 +219,11 @@ const LinkRow = ({ link, locale, canManage, busy, onPick }: LinkRowProps) => {
         )}
         <Flex gap={1} wrap="wrap">
           <Badge>{formatMessage(ORIGIN_LABELS[link.origin])}</Badge>
+          {!link.published && link.health !== 'target-unpublished' && (
+            <Badge backgroundColor="secondary100" textColor="secondary700">
+              {formatMessage({ id: t('links.draft'), defaultMessage: 'In the draft' })}
+            </Badge>
+          )}
           {link.health === 'unresolved' && (
             <Badge backgroundColor="warning100" textColor="warning700">
               {formatMessage({ id: t('health.unresolved'), defaultMessage: 'Headline not matched to an article' })}

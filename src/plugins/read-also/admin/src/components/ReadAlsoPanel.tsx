@@ -19,6 +19,8 @@ export const ReadAlsoPanel = ({ model, documentId, collectionType, document }: P
   const [{ query }] = useQueryParams<{ plugins?: { i18n?: { locale?: string } } }>();
   const locale = query.plugins?.i18n?.locale;
   const { allowedActions, isLoading } = useRBAC({ ...PERMISSIONS });
+  // "Add and publish now" puts a link before readers at once: only for those who may publish the article.
+  const publishing = useRBAC({ publish: [{ action: 'plugin::content-manager.explorer.publish', subject: ARTICLE_UID }] });
 
   if (model !== ARTICLE_UID || collectionType !== 'collection-types') return null;
   if (!documentId || documentId === 'create') return null;
@@ -33,6 +35,7 @@ export const ReadAlsoPanel = ({ model, documentId, collectionType, document }: P
         documentId={documentId}
         locale={locale}
         canManage={Boolean(allowedActions.canManage)}
+        canPublish={Boolean(publishing.allowedActions.canPublish)}
         revision={revision}
       />
     ),
