@@ -72,13 +72,17 @@ async function expectHarmless(httpCase: HttpCase) {
 
 // --- REST query parser --------------------------------------------------------------------------
 
-const FIELDS = ['title', 'slug', 'name', 'text', 'label', 'people', 'quotes', 'relatedLinks', 'speaker', 'article', 'createdBy', 'password', 'id', 'documentId', 'locale', 'publishedAt'];
+// Fields of every type the query parser accepts: text, numbers, booleans, dates, JSON, blocks, relations (and localizations).
+const FIELDS = [
+  'title', 'slug', 'name', 'text', 'label', 'people', 'quotes', 'relatedLinks', 'speaker', 'article', 'createdBy', 'password', 'id', 'documentId', 'locale', 'publishedAt',
+  'score', 'order', 'paragraph', 'unresolved', 'storyPublishedAt', 'tags', 'aliases', 'reasons', 'body', 'localizations', 'organisations', 'speakerOrganisation', 'photo', 'role',
+];
 
 function nestedFilter(random: Random, depth: number): unknown {
-  if (depth === 0) return random.pick(HOSTILE_STRINGS);
+  if (depth === 0) return random.chance(0.2) ? Array.from({ length: random.int(4) }, () => random.pick(HOSTILE_STRINGS)) : random.pick(HOSTILE_STRINGS);
   const key = random.chance(0.5) ? random.pick(OPERATORS) : random.pick(FIELDS);
-  if (key === '$in' || key === '$or' || key === '$and') {
-    return entry(key, Array.from({ length: 1 + random.int(3) }, () => nestedFilter(random, depth - 1)));
+  if (key === '$in' || key === '$or' || key === '$and' || key === '$between' || key === '$notIn') {
+    return entry(key, Array.from({ length: random.int(4) }, () => nestedFilter(random, depth - 1)));
   }
   return entry(key, nestedFilter(random, depth - 1));
 }
@@ -92,7 +96,10 @@ function nestedPopulate(random: Random, depth: number): unknown {
 const PAGINATION_VALUES = ['1e9', '1000000000', '-1', '0', 'NaN', 'abc', '1e308', '99999999999999999999999', '', '1.5', '[]', '-0', 'Infinity'];
 
 function restQueryCase(random: Random, index: number): HttpCase {
-  const endpoint = random.pick(['/api/articles', '/api/people', '/api/quotes', '/api/related-links', `/api/articles/${newsroom.articles.seed.documentId}`, '/api/users']);
+  const endpoint = random.pick([
+    '/api/articles', '/api/people', '/api/organisations', '/api/quotes', '/api/related-links', `/api/articles/${newsroom.articles.seed.documentId}`,
+    '/api/users', '/api/users-permissions/roles', '/api/upload/files', `/api/users/${random.pick(['1', 'abc', '1e99', '%00'])}`, `/api/upload/files/${random.pick(['1', 'abc', '-1'])}`,
+  ]);
   const kind = random.pick(['filters', 'populate', 'sort', 'pagination', 'fields', 'mixed', 'raw'] as const);
   const parts: string[] = [];
   if (kind === 'filters' || kind === 'mixed') parts.push(...toQueryString(entry('filters', nestedFilter(random, 1 + random.int(random.chance(0.3) ? 40 : 6)))));
@@ -337,7 +344,7 @@ function deepQuery(depth: number): string {
 }
 
 function graphqlCase(random: Random, index: number): HttpCase {
-  const kind = random.pick(['deep', 'aliases', 'list-literal', 'list-variable', 'fragments', 'batch', 'strings', 'directives', 'mutation'] as const);
+  const kind = random.pick(['deep', 'aliases', 'nested-aliases', 'fan-out', 'list-literal', 'list-variable', 'fragments', 'batch', 'strings', 'directives', 'mutation'] as const);
   let body: unknown;
   switch (kind) {
     case 'deep':
@@ -346,6 +353,23 @@ function graphqlCase(random: Random, index: number): HttpCase {
     case 'aliases':
       body = { query: `{ ${Array.from({ length: 500 + random.int(4_500) }, (_, i) => `a${i}: articles { title }`).join(' ')} }` };
       break;
+    case 'nested-aliases': {
+      const relation = random.pick(['people { name }', 'quotes { text }', 'localizations { title }', 'relatedLinks { label }', 'organisations { name }']);
+      body = { query: `{ articles { ${Array.from({ length: 100 + random.int(2_000) }, (_, i) => `n${i}: ${relation}`).join(' ')} } }` };
+      break;
+    }
+    case 'fan-out': {
+      const levels = 3 + random.int(10);
+      const spreads = 3 + random.int(10);
+      body = {
+        query: [
+          `{ articles { ...F${levels} } }`,
+          'fragment F0 on Article { title }',
+          ...Array.from({ length: levels }, (_, i) => `fragment F${i + 1} on Article { ${Array.from({ length: spreads }, () => `...F${i}`).join(' ')} }`),
+        ].join(' '),
+      };
+      break;
+    }
     case 'list-literal':
       body = { query: `{ articles(filters: { documentId: { in: [${Array.from({ length: 1_000 + random.int(20_000) }, (_, i) => `"id${i}"`).join(',')}] } }) { title } }` };
       break;
@@ -372,17 +396,24 @@ function graphqlCase(random: Random, index: number): HttpCase {
       break;
   }
   const authorize = kind !== 'mutation' && random.chance(0.3);
+  // Every transport: JSON and the other JSON media types Koa parses, and GET when the query fits in a URL.
+  const transport = random.pick(['application/json', 'application/vnd.api+json', 'application/graphql-response+json', 'GET'] as const);
+  const text = JSON.stringify(body);
+  const viaGet = transport === 'GET' && !Array.isArray(body) && text.length < 6_000;
   return {
-    name: `GraphQL #${index} (${kind}${authorize ? ', full-access' : ''}) ${JSON.stringify(body).slice(0, 160)}`,
+    name: `GraphQL #${index} (${kind}, ${viaGet ? 'GET' : transport}${authorize ? ', full-access' : ''}) ${text.slice(0, 160)}`,
     send: () => {
-      const req = request(app.server).post('/graphql').set('Content-Type', 'application/json');
-      return (authorize ? req.set('Authorization', `Bearer ${fullAccess}`) : req).send(JSON.stringify(body));
+      const { query, variables } = body as { query: string; variables?: unknown };
+      const req = viaGet
+        ? request(app.server).get('/graphql').query({ query, ...(variables ? { variables: JSON.stringify(variables) } : {}) }).set('apollo-require-preflight', 'true')
+        : request(app.server).post('/graphql').set('Content-Type', transport === 'GET' ? 'application/json' : transport).send(text);
+      return authorize ? req.set('Authorization', `Bearer ${fullAccess}`) : req;
     },
   };
 }
 
 describe('GraphQL', () => {
-  const count = 60;
+  const count = 80;
   // Built when the test runs: the cases point at documents that beforeAll creates.
   const generate = () => {
     const random = seededRandom(SEED + 2);
