@@ -31,12 +31,14 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 const isScalar = (value: unknown) => !Array.isArray(value) && !isRecord(value);
 
 function scalarProblem(field: string, type: string, value: unknown): string | null {
-  if (value === null || value === undefined || typeof value === 'boolean') return null;
+  // Only what a client can send is checked: strings and numbers. Dates, buffers and query
+  // builders (Strapi's own subqueries) are the server's, and their text may be SQL.
+  if (typeof value !== 'string' && typeof value !== 'number') return null;
   if (typeof value === 'string' && value.includes('\u0000')) return `${field}: a value may not contain a NUL character`;
   if (typeof value === 'string' && value.length > MAX_VALUE_LENGTH) return `${field}: a value may be at most ${MAX_VALUE_LENGTH} characters long`;
   if (NUMERIC_TYPES.has(type) || type === 'increments' || type === 'id') {
     const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
-    if (!Number.isFinite(number)) return `${field}: ${JSON.stringify(String(value)).slice(0, 60)} is not a number`;
+    if (!Number.isFinite(number)) return `${field}: ${JSON.stringify(String(value).slice(0, 40))} is not a number`;
     if ((type === 'integer' || type === 'id' || type === 'increments') && Math.abs(number) > Number.MAX_SAFE_INTEGER) return `${field}: the number is too large`;
   }
   return null;

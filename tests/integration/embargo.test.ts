@@ -327,3 +327,18 @@ describe('an Author accepting a suggestion', () => {
     expect(targets).not.toContain(newsroom.articles.football.documentId);
   });
 });
+
+describe('the newsroom’s own tools are untouched by the guards', () => {
+  test('the Content Manager’s relation pickers (which filter with Strapi’s own subqueries) answer 200', async () => {
+    const { token } = await adminSession(app, 'strapi-editor');
+    const seedId = newsroom.articles.seed.documentId;
+    for (const url of [
+      `/content-manager/relations/${ARTICLE}/people?pageSize=10&page=1&id=${seedId}&locale=en`,
+      `/content-manager/relations/${ARTICLE}/${seedId}/people?pageSize=10&page=1&locale=en`,
+      `/content-manager/relations/${ARTICLE}/quotes?pageSize=10&page=1&_q=harbour&_filter=$containsi&id=${seedId}&locale=en`,
+    ]) {
+      const res = await request(app.server).get(url).set('Authorization', `Bearer ${token}`);
+      expect({ url, status: res.status, body: res.status === 200 ? null : res.body }).toEqual({ url, status: 200, body: null });
+    }
+  });
+});

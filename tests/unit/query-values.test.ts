@@ -16,6 +16,13 @@ const MODELS: Record<string, ReturnType<ReadModelLookup>> = {
   article: { attributes: { id: { type: 'increments' }, title: { type: 'string' }, body: { type: 'blocks' } } },
 };
 const models: ReadModelLookup = (uid) => MODELS[uid];
+
+/** Stands for a knex query builder: a class instance whose text is SQL. */
+class SubQuery {
+  toString() {
+    return 'select distinct t1.id from articles as t0';
+  }
+}
 const problem = (where: unknown) => whereProblem(where, 'link', models);
 
 test('ordinary reads pass, including what Strapi itself asks', () => {
@@ -29,6 +36,9 @@ test('ordinary reads pass, including what Strapi itself asks', () => {
     { article: 5 },
     { article: { $in: [1, 2] } },
     { publishedAt: new Date() },
+    // Strapi's own subqueries (knex builders) are the server's: never checked, never quoted.
+    { id: { $notIn: new SubQuery() } },
+    { id: new SubQuery(), article: { id: { $in: new SubQuery() } } },
     [{ label: 'a' }, { label: 'b' }],
     { unknownColumn: { weird: 'shape' } },
   ]) {
