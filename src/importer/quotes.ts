@@ -29,6 +29,19 @@ function looksLikeATitle(text: string): boolean {
   return words.length > 0 && words.every((word) => /^\p{Lu}/u.test(word)) && !/[.!?,;]$/u.test(text);
 }
 
+/**
+ * An attribution is the clause that links a quote to its speaker; in web scrapes with no
+ * sentence breaks that "clause" can run for a paragraph. Editors see the words nearest the
+ * verb: at most this many characters, cut at a word.
+ */
+export const MAX_ATTRIBUTION_LENGTH = 200;
+
+function clipAttribution(text: string): string {
+  if (text.length <= MAX_ATTRIBUTION_LENGTH) return text;
+  const cut = text.slice(0, MAX_ATTRIBUTION_LENGTH - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), MAX_ATTRIBUTION_LENGTH / 2)).trimEnd()}…`;
+}
+
 export function allSpans(paragraphs: string[]): QuoteSpan[][] {
   return paragraphs.map((paragraph, index) => spansIn(paragraph, index));
 }
@@ -200,7 +213,7 @@ export function quoteRecords(paragraphs: string[], spans: QuoteSpan[][], entitie
     records.push({
       text: draft.parts.join(' ').replace(/[,\s]+$/u, ''),
       paragraph: first.paragraph,
-      attribution: attribution?.text || null,
+      attribution: attribution?.text ? clipAttribution(attribution.text) : null,
       speaker,
       how,
     });

@@ -106,8 +106,9 @@ function articleFields(model: StoryModel, metadata: StoryMetadata) {
 export const createImportService = ({ strapi }: { strapi: Core.Strapi }) => {
   const documents = (uid: UID.ContentType) => strapi.documents(uid) as unknown as Documents;
 
-  async function knownPeople(): Promise<KnownPerson[]> {
-    const rows = (await strapi.db.query(PERSON).findMany({
+  /** Every Person (or Organisation) by name and aliases, as the matchers take them. */
+  async function knownNames(uid: typeof PERSON | typeof ORGANISATION): Promise<KnownPerson[]> {
+    const rows = (await strapi.db.query(uid).findMany({
       where: { publishedAt: null },
       select: ['documentId', 'name', 'aliases'],
     })) as unknown as Row[];
@@ -118,17 +119,8 @@ export const createImportService = ({ strapi }: { strapi: Core.Strapi }) => {
     }));
   }
 
-  async function knownOrganisations(): Promise<KnownOrganisation[]> {
-    const rows = (await strapi.db.query(ORGANISATION).findMany({
-      where: { publishedAt: null },
-      select: ['documentId', 'name', 'aliases'],
-    })) as unknown as Row[];
-    return rows.map((row) => ({
-      documentId: row.documentId,
-      name: String(row.name),
-      aliases: Array.isArray(row.aliases) ? (row.aliases as string[]) : [],
-    }));
-  }
+  const knownPeople = (): Promise<KnownPerson[]> => knownNames(PERSON);
+  const knownOrganisations = (): Promise<KnownOrganisation[]> => knownNames(ORGANISATION);
 
   /**
    * The one Person a name in the story stands for: a known one by name, alias, surname or

@@ -12,3 +12,9 @@ export function apiTokenType(auth: AuthLike | undefined): string | null {
   if (!auth?.strategy?.name || !API_TOKEN_STRATEGIES.includes(auth.strategy.name)) return null;
   return auth.credentials?.type ?? null;
 }
+
+/** The credentials of the request a policy checks (its context's `state.auth`), read without trusting its shape. */
+export function requestAuth(policyContext: object): AuthLike | undefined {
+  const state = 'state' in policyContext ? policyContext.state : undefined;
+  return state !== null && typeof state === 'object' && 'auth' in state ? (state.auth as AuthLike | undefined) : undefined;
+}

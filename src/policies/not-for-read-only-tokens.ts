@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { apiTokenType, type AuthLike } from '../lib/auth';
+import { apiTokenType, requestAuth, type AuthLike } from '../lib/auth';
 
 /**
  * Strapi lets a read-only API token call every content-API route whose action ends in
@@ -13,7 +13,7 @@ export function isReadOnlyToken(auth: AuthLike | undefined): boolean {
 }
 
 const notForReadOnlyTokens: Core.PolicyHandler = (policyContext) => {
-  const auth = (policyContext as unknown as { state?: { auth?: AuthLike } }).state?.auth;
+  const auth = requestAuth(policyContext);
   if (isReadOnlyToken(auth)) {
     throw new errors.PolicyError('Read-only API tokens may not read user accounts or roles.', { policy: 'not-for-read-only-tokens' });
   }

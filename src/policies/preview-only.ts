@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { AuthLike } from '../lib/auth';
+import { requestAuth } from '../lib/auth';
 import { mayReadDrafts } from './published-only';
 
 /**
@@ -9,7 +9,7 @@ import { mayReadDrafts } from './published-only';
  * server) only. Readers and read-only tokens get files through the published content that uses them.
  */
 const previewOnly: Core.PolicyHandler = (policyContext) => {
-  const auth = (policyContext as unknown as { state?: { auth?: AuthLike } }).state?.auth;
+  const auth = requestAuth(policyContext);
   if (!mayReadDrafts(auth)) {
     throw new errors.PolicyError('This route is open to full-access API tokens only; files reach readers through the published content that uses them.', {
       policy: 'preview-only',

@@ -109,6 +109,24 @@ describe('a published person renamed in a draft', () => {
     expect(text).not.toContain(DRAFT_NAME);
   });
 
+  test('REST, JSON-LD, ninjs and GraphQL name the published version only', async () => {
+    const [source] = await app.strapi.documents(ARTICLE).findMany({ filters: { title: 'Quillfeather opens the harbour bridge' }, status: 'published' });
+    for (const url of [
+      `/api/articles/${source.documentId}?populate[people][fields][0]=name&populate[quotes][populate][0]=speaker`,
+      `/api/articles/${source.documentId}/jsonld`,
+      `/api/articles/${source.documentId}/ninjs`,
+      `/api/people?filters[name][$containsi]=quillfeather`,
+      `/api/quotes?populate=speaker&filters[speaker][name][$containsi]=quillfeather`,
+    ]) {
+      const res = await get(url, readers()[0]);
+      expect({ url, status: res.status }).toEqual({ url, status: 200 });
+      expect({ url, published: JSON.stringify(res.body).includes('Ada Quillfeather'), leaked: JSON.stringify(res.body).includes(DRAFT_NAME) }).toEqual({ url, published: true, leaked: false });
+    }
+    const gql = await graphql('{ people(filters: { name: { containsi: "quillfeather" } }) { name articles { title people { name } } } }', readers()[0]);
+    expect(JSON.stringify(gql.body)).toContain('Ada Quillfeather');
+    expect(JSON.stringify(gql.body)).not.toContain(DRAFT_NAME);
+  });
+
   test('read-also reasons over GraphQL name the published version only', async () => {
     const [source] = await app.strapi.documents(ARTICLE).findMany({ filters: { title: 'Quillfeather opens the harbour bridge' }, status: 'published' });
     const res = await graphql('query ($id: ID!) { readAlsoSuggestions(documentId: $id, limit: 10) { title reasons } }', readers()[1], { id: source.documentId });

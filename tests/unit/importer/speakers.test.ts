@@ -65,3 +65,11 @@ describe('a title with a modifier', () => {
     expect(speakers(story)).toEqual(['Mara Quist']);
   });
 });
+
+test('a run-on web scrape gives an attribution of at most 200 characters, cut at a word, with its speaker', () => {
+  const runOn = `${'The council met for hours and heard residents describe the flooding of their basements and streets '.repeat(8)}before the mayor, Ruth Okafor, said “We will rebuild every street that the river took from us.”`;
+  const [quote] = parseStory(`Council hears flood victims\n\n${runOn}`).quotes;
+  expect(quote.attribution?.length).toBeLessThanOrEqual(200);
+  expect(quote.attribution).toMatch(/\S…$/u);
+  expect(quote.speakerName).toBe('Ruth Okafor');
+});

@@ -132,6 +132,22 @@ test('a shared quoted speaker weighs more than a shared mention', () => {
   expect(result.map((s) => s.documentId)).toEqual(['quotes', 'mentions']);
 });
 
+test('a source that names people does not sink a candidate on the same topic with other people; sharing them lifts', () => {
+  const topic = { bodyText: 'The harbour bridge reopened to traffic after two years of repairs.', storyTime: Date.UTC(2023, 0, 10) };
+  const stories = [
+    facts({ documentId: 'src', title: 'Harbour bridge reopens', ...topic, people: ['z'], speakers: ['z'] }),
+    facts({ documentId: 'same-topic', title: 'Traffic returns', bodyText: 'Drivers crossed the harbour again on Monday.', storyTime: topic.storyTime, people: ['other'] }),
+    facts({ documentId: 'same-topic-and-person', title: 'Traffic returns', bodyText: 'Drivers crossed the harbour again on Monday.', storyTime: topic.storyTime, people: ['z'], speakers: ['z'] }),
+    // Other stories, so the topic's words are rare enough to count.
+    ...archive.filter((story) => story.documentId !== 'seed'),
+  ];
+  const withPeople = suggest(stories, 'src');
+  const withoutPeople = suggest(stories.map((story) => ({ ...story, people: [], speakers: [] })), 'src');
+  const score = (result: typeof withPeople, id: string) => result.find((s) => s.documentId === id)?.score;
+  expect(score(withPeople, 'same-topic')).toBeCloseTo(score(withoutPeople, 'same-topic') ?? 0, 10);
+  expect(score(withPeople, 'same-topic-and-person') ?? 0).toBeGreaterThan(score(withPeople, 'same-topic') ?? 0);
+});
+
 test('an identical story has the strongest text signal, and the signal stays within 0..1', () => {
   const twin = facts({ documentId: 'twin', title: 'Zelensky and Trudeau discuss Ukraine defence', bodyText: 'Ukraine defence aid from Canada.' });
   const result = suggest([...archive, twin], 'seed', [], { ...defaultConfig, minScore: 0 });

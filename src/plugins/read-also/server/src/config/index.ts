@@ -72,7 +72,7 @@ export function storedPostingsPerTerm(config: Pick<ReadAlsoConfig, 'postingsPerT
 }
 
 export const defaultConfig: ReadAlsoConfig = {
-  weights: { text: 0.6, people: 0.1, speakers: 0.15, tags: 0.1, section: 0.05, recency: 0.2 },
+  weights: { text: 0.6, people: 0.05, speakers: 0.1, tags: 0.1, section: 0.05, recency: 0.2 },
   fieldWeights: { title: 2, standfirst: 1.5, body: 1 },
   limit: 5,
   maxLimit: 20,

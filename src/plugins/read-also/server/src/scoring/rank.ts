@@ -212,7 +212,8 @@ type SourceFacts = {
   speakersTotal: number;
   /** A signal the source has no data for (no tags, no quotes...) neither helps nor dilutes the others. */
   signalsUsed: SignalName[];
-  totalWeight: number;
+  /** The signals used, less people and speakers: what a candidate sharing nobody is judged on. */
+  contentSignals: SignalName[];
   recencyShare: number;
 };
 
@@ -240,7 +241,7 @@ function sourceFacts(context: ScoringContext): SourceFacts {
     peopleTotal: sum(source.people),
     speakersTotal: sum(source.speakers),
     signalsUsed,
-    totalWeight: signalsUsed.reduce((total, signal) => total + options.weights[signal], 0),
+    contentSignals: signalsUsed.filter((signal) => signal !== 'people' && signal !== 'speakers'),
     recencyShare: Math.min(Math.max(options.weights.recency, 0), 1),
   };
 }
@@ -259,6 +260,22 @@ type Scored = {
   sharedTags: string[];
   sameSection: boolean;
 };
+
+/**
+ * The weighted mean of some signals. Relevance is the better of the mean over every signal the
+ * source has and the mean over its content signals alone: sharing people can lift a candidate,
+ * but a source that names people does not sink every candidate that names other ones (most
+ * related stories share the topic, not the cast).
+ */
+function weightedMean(used: SignalName[], signals: Signals, weights: SignalWeights): number {
+  let weighted = 0;
+  let total = 0;
+  for (const signal of used) {
+    weighted += weights[signal] * signals[signal];
+    total += weights[signal];
+  }
+  return total === 0 ? 0 : weighted / total;
+}
 
 /** Scores one candidate, or null when a rule excludes it. Reasons come later, for the few kept. */
 function scoreCandidate(candidate: CandidateProfile, textScore: number, context: ScoringContext, facts: SourceFacts): Scored | null {
@@ -282,9 +299,7 @@ function scoreCandidate(candidate: CandidateProfile, textScore: number, context:
     recency: gapDays === null ? 0 : Math.pow(2, -gapDays / Math.max(options.recencyHalfLifeDays, 1e-9)),
   };
 
-  let weighted = 0;
-  for (const signal of facts.signalsUsed) weighted += options.weights[signal] * signals[signal];
-  const relevance = facts.totalWeight === 0 ? 0 : weighted / facts.totalWeight;
+  const relevance = Math.max(weightedMean(facts.signalsUsed, signals, options.weights), weightedMean(facts.contentSignals, signals, options.weights));
   const score = relevance * (1 - facts.recencyShare + facts.recencyShare * signals.recency);
   if (score <= 0 || score < options.minScore) return null;
   return { candidate, score, signals, sharedSpeakers, sharedPeople, sharedTags, sameSection };
