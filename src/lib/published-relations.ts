@@ -8,6 +8,7 @@
  * middleware, so REST, GraphQL and plugins reading published content all get them.
  */
 import type { Core, UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 
 export type AttributeShape = { type: string; target?: string; component?: string; relation?: string };
 export type ModelShape = { attributes: Record<string, AttributeShape>; draftAndPublish: boolean };
@@ -82,6 +83,33 @@ export function narrowPopulate(populate: unknown, uid: string, models: ModelLook
   );
 }
 
+/** Every field path a sort names: "title:asc", "people.name", ["a", "b:desc"], { people: { name: "asc" } }. */
+function sortPaths(sort: unknown): string[][] {
+  if (typeof sort === 'string') return sort.split(',').map((part) => part.split(':')[0].trim().split('.'));
+  if (Array.isArray(sort)) return sort.flatMap(sortPaths);
+  if (isRecord(sort)) return Object.entries(sort).flatMap(([key, inner]) => (isRecord(inner) ? sortPaths(inner).map((path) => [key, ...path]) : [[key]]));
+  return [];
+}
+
+/**
+ * A sort across a relation into a type with drafts orders published rows by the values of its
+ * draft rows (`sort=localizations.title` sorts by an embargoed title): the relation that such a
+ * sort crosses, or null. A join cannot be narrowed from a sort, so the sort is refused.
+ */
+export function draftRelationInSort(sort: unknown, uid: string, models: ModelLookup): string | null {
+  for (const path of sortPaths(sort)) {
+    let model = models(uid);
+    for (const [index, key] of path.slice(0, -1).entries()) {
+      const target = model && Object.hasOwn(model.attributes, key) ? relationTarget(model.attributes[key]) : undefined;
+      const next = target ? models(target) : undefined;
+      if (!next) break;
+      if (next.draftAndPublish) return path.slice(0, index + 1).join('.');
+      model = next;
+    }
+  }
+  return null;
+}
+
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 
 export function modelLookup(strapi: Core.Strapi): ModelLookup {
@@ -96,8 +124,10 @@ export function modelLookup(strapi: Core.Strapi): ModelLookup {
 export function registerPublishedRelations(strapi: Core.Strapi): void {
   const models = modelLookup(strapi);
   strapi.documents.use(async (context, next) => {
-    const params = context.params as { status?: unknown; filters?: unknown; populate?: unknown } | undefined;
+    const params = context.params as { status?: unknown; filters?: unknown; populate?: unknown; sort?: unknown } | undefined;
     if (READ_ACTIONS.has(context.action) && params?.status === 'published') {
+      const crossed = draftRelationInSort(params.sort, context.uid, models);
+      if (crossed) throw new errors.ValidationError(`Invalid sort: published content cannot be sorted across "${crossed}"; sort by its own fields.`);
       if (params.filters !== undefined) params.filters = narrowFilters(params.filters, context.uid, models);
       if (params.populate !== undefined) params.populate = narrowPopulate(params.populate, context.uid, models);
     }

@@ -195,6 +195,17 @@ describe('a draft translation of a published article, and a draft person', () =>
     }
   });
 
+  test('a sort across a relation with drafts (an ordering oracle) answers 400; a sort on own fields works', async () => {
+    for (const url of ['/api/articles?sort=localizations.title:asc', '/api/articles?sort[0][localizations][title]=desc', '/api/people?sort=articles.title:asc']) {
+      const res = await get(url, readers()[1]);
+      expect({ url, status: res.status }).toEqual({ url, status: 400 });
+      expect(res.body.error.message).toMatch(/cannot be sorted across/);
+    }
+    const gql = await graphql('{ articles(sort: "localizations.title:asc") { title } }', readers()[0]);
+    expect(gql.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await get('/api/articles?sort=title:asc', readers()[0])).status).toBe(200);
+  });
+
   test('a published translation is still found through the same filter', async () => {
     const [budget] = [newsroom.articles.budget];
     await app.strapi.documents(ARTICLE).update({ documentId: budget.documentId, locale: 'fr', data: { title: 'Budget des bibliothèques publié' } as never });

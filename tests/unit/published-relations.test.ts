@@ -1,4 +1,4 @@
-import { GRAPHQL_FILTERS, narrowFilters, narrowPopulate, type ModelLookup } from '../../src/lib/published-relations';
+import { GRAPHQL_FILTERS, draftRelationInSort, narrowFilters, narrowPopulate, type ModelLookup } from '../../src/lib/published-relations';
 
 const MODELS: Record<string, ReturnType<ModelLookup>> = {
   article: {
@@ -62,4 +62,14 @@ test('the filters of a populated relation, at any depth, are narrowed', () => {
     title: true,
   });
   expect(narrowPopulate('*', 'article', models)).toBe('*');
+});
+
+test('a sort across a relation into a type with drafts is found, in every spelling; sorts on own fields and draft-free relations are not', () => {
+  expect(draftRelationInSort('localizations.title:asc', 'article', models)).toBe('localizations');
+  expect(draftRelationInSort(['title:asc', 'people.name:desc'], 'article', models)).toBe('people');
+  expect(draftRelationInSort({ people: { name: 'asc' } }, 'article', models)).toBe('people');
+  expect(draftRelationInSort('title:asc,createdBy.email', 'article', models)).toBeNull();
+  expect(draftRelationInSort('seo.author.name', 'article', models)).toBe('seo.author');
+  expect(draftRelationInSort(['title', { title: 'desc' }], 'article', models)).toBeNull();
+  expect(draftRelationInSort(undefined, 'article', models)).toBeNull();
 });
