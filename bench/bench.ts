@@ -17,6 +17,7 @@ import { APP_DIR, bootStrapi, databaseEnvironment, percentile, suggestionsToken,
 import { readArticles } from './lib/cnrec';
 import { loadArticles, loadPeople } from './lib/load';
 import { createGenerator, random } from './lib/synthetic';
+import { ARTICLE } from '../src/content-types';
 
 const program = new Command()
   .name('npm run bench --')
@@ -111,14 +112,14 @@ async function publishTimes(strapi: Core.Strapi, label: string): Promise<{ publi
   const preparing: number[] = [];
   const preparer = strapi.plugin('read-also')?.service('preparer') as { idle(): Promise<void> } | undefined;
   for (let i = 0; i < PUBLISHES; i += 1) {
-    const draft = await strapi.documents('api::article.article').create({
+    const draft = await strapi.documents(ARTICLE).create({
       data: {
         title: `${label} benchmark story ${i} about Ukraine, Canada and defence`,
         body: [{ type: 'paragraph', children: [{ type: 'text', text: 'The minister announced new military aid for Ukraine on Monday.' }] }],
       } as never,
     });
     const start = process.hrtime.bigint();
-    await strapi.documents('api::article.article').publish({ documentId: draft.documentId });
+    await strapi.documents(ARTICLE).publish({ documentId: draft.documentId });
     times.push(ms(start));
     if (preparer) {
       const prepareStart = process.hrtime.bigint();

@@ -14,6 +14,7 @@ import { APP_DIR, bootStrapi, databaseEnvironment, runImporter, suggestionsToken
 import { bm25MoreLikeThis, tfidfCosine, type Doc } from './lib/baselines';
 import { readArticles, readJudgements } from './lib/cnrec';
 import { evaluate, type QualityFigures } from './lib/metrics';
+import { ARTICLE } from '../src/content-types';
 
 const program = new Command()
   .name('npm run eval --')
@@ -58,7 +59,7 @@ async function main() {
   const strapi = await bootStrapi(env);
   try {
     const token = await suggestionsToken(strapi);
-    const rows = (await strapi.db.query('api::article.article').findMany({
+    const rows = (await strapi.db.query(ARTICLE).findMany({
       where: { publishedAt: { $notNull: true } },
       select: ['documentId', 'sourceId'],
     })) as unknown as { documentId: string; sourceId: string }[];

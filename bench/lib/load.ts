@@ -7,10 +7,8 @@ import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { SyntheticArticle } from './synthetic';
 import { personName } from './synthetic';
+import { ARTICLE, PERSON, QUOTE } from '../../src/content-types';
 
-const ARTICLE = 'api::article.article';
-const PERSON = 'api::person.person';
-const QUOTE = 'api::quote.quote';
 
 function documentId(): string {
   return randomBytes(18).toString('base64url').toLowerCase().replace(/[^a-z0-9]/gu, 'x').slice(0, 24);

@@ -1,11 +1,12 @@
 import type { Core } from '@strapi/strapi';
+import { ARTICLE, ORGANISATION, PERSON, QUOTE, RELATED_LINK } from '../content-types';
 
 export const PUBLISHED_CONTENT_TYPES = [
-  'api::article.article',
-  'api::person.person',
-  'api::organisation.organisation',
-  'api::quote.quote',
-  'api::related-link.related-link',
+  ARTICLE,
+  PERSON,
+  ORGANISATION,
+  QUOTE,
+  RELATED_LINK,
 ] as const;
 
 export const READ_ACTIONS = ['find', 'findOne'] as const;

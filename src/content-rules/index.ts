@@ -16,15 +16,11 @@ import {
   type FieldProblem,
 } from './validators';
 import { firstFreeSlug, slugFrom } from './slugs';
+import { ARTICLE, PERSON, ORGANISATION, QUOTE, RELATED_LINK } from '../content-types';
 
 type Data = Record<string, unknown>;
 type WriteContext = { uid: UID.ContentType; action: string; params: { data?: Data; documentId?: string; locale?: string } };
 
-const ARTICLE = 'api::article.article';
-const PERSON = 'api::person.person';
-const ORGANISATION = 'api::organisation.organisation';
-const QUOTE = 'api::quote.quote';
-const RELATED_LINK = 'api::related-link.related-link';
 
 /** The types whose uid field is filled from another field, and whether slugs are unique per locale. */
 const SLUGGED: Record<string, { source: string; perLocale: boolean }> = {

@@ -2,6 +2,7 @@
 import type { Core } from '@strapi/strapi';
 import { blocksToText } from '../plugins/read-also/server/src/scoring/profile';
 import type { FormatArticle, FormatPerson, FormatSettings } from './article';
+import { ARTICLE } from '../content-types';
 
 type PersonRow = { documentId: string; name: string; aliases: unknown } | null | undefined;
 
@@ -17,7 +18,7 @@ export function formatSettings(strapi: Core.Strapi): FormatSettings {
 /** The published article in that locale, or null (drafts are never exported). */
 export async function loadFormatArticle(strapi: Core.Strapi, documentId: string, locale?: string): Promise<FormatArticle | null> {
   const personFields = ['name', 'aliases'];
-  const row = (await strapi.documents('api::article.article').findOne({
+  const row = (await strapi.documents(ARTICLE).findOne({
     documentId,
     locale,
     status: 'published',

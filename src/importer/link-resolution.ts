@@ -6,9 +6,8 @@
 import type { Core } from '@strapi/strapi';
 import { headlineSimilarity, SAME_HEADLINE } from './text';
 import { articleRef } from './service';
+import { ARTICLE, RELATED_LINK } from '../content-types';
 
-const ARTICLE = 'api::article.article' as const;
-const RELATED_LINK = 'api::related-link.related-link' as const;
 
 type OpenLink = { documentId: string; label: string; article: { documentId: string } | null };
 

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { readStoryFile } from './files';
 import { matchPerson } from './people';
 import { createImportService, type ImportOutcome } from './service';
+import { ARTICLE, PERSON } from '../content-types';
 
 const SEED_STORY = 'trudeau-zelensky.txt';
 
@@ -31,7 +32,7 @@ export async function seed(strapi: Core.Strapi, log: (line: string) => void = ()
   const seedDir = seedDirectory(strapi);
   log('phase 1/2: people');
   const people = seedPeopleSchema.parse(JSON.parse(await fs.readFile(path.join(seedDir, 'people.json'), 'utf8')));
-  const existing = (await strapi.db.query('api::person.person').findMany({
+  const existing = (await strapi.db.query(PERSON).findMany({
     where: { publishedAt: null },
     select: ['documentId', 'name', 'aliases'],
   })) as unknown as { documentId: string; name: string; aliases: string[] | null }[];
@@ -39,7 +40,7 @@ export async function seed(strapi: Core.Strapi, log: (line: string) => void = ()
   let peopleCreated = 0;
   for (const person of people) {
     if (matchPerson(person.name, known)) continue;
-    const created = await strapi.documents('api::person.person').create({ data: person, status: 'published' });
+    const created = await strapi.documents(PERSON).create({ data: person, status: 'published' });
     known.push({ documentId: created.documentId, name: person.name, aliases: person.aliases });
     peopleCreated += 1;
   }
@@ -57,7 +58,7 @@ export async function seed(strapi: Core.Strapi, log: (line: string) => void = ()
 export async function seedIfEmpty(strapi: Core.Strapi): Promise<boolean> {
   const production = process.env.NODE_ENV === 'production';
   const wanted = process.env.SEED_ON_EMPTY ? process.env.SEED_ON_EMPTY === 'true' : !production;
-  if (!wanted || (await strapi.db.query('api::article.article').count()) > 0) return false;
+  if (!wanted || (await strapi.db.query(ARTICLE).count()) > 0) return false;
   await seed(strapi, (line) => strapi.log.info(`[newsdesk seed] ${line}`));
   return true;
 }

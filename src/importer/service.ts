@@ -12,12 +12,8 @@ import type { StoryMetadata, StoryModel } from './parser';
 import { matchOrganisation, type KnownOrganisation } from './organisations';
 import { findPerson, fullerName, matchPerson, mentionedPeople, personKey, type KnownPerson } from './people';
 import { headlineSimilarity, SAME_HEADLINE } from './text';
+import { ARTICLE, PERSON, ORGANISATION, QUOTE, RELATED_LINK } from '../content-types';
 
-const ARTICLE = 'api::article.article' satisfies UID.ContentType;
-const PERSON = 'api::person.person' satisfies UID.ContentType;
-const ORGANISATION = 'api::organisation.organisation' satisfies UID.ContentType;
-const QUOTE = 'api::quote.quote' satisfies UID.ContentType;
-const RELATED_LINK = 'api::related-link.related-link' satisfies UID.ContentType;
 
 export type ImportOptions = {
   publish?: boolean;

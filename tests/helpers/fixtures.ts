@@ -1,9 +1,8 @@
 import type { Core } from '@strapi/strapi';
 
-export const ARTICLE = 'api::article.article';
-export const PERSON = 'api::person.person';
-export const QUOTE = 'api::quote.quote';
-export const RELATED_LINK = 'api::related-link.related-link';
+import { ARTICLE, ORGANISATION, PERSON, QUOTE, RELATED_LINK } from '../../src/content-types';
+
+export { ARTICLE, ORGANISATION, PERSON, QUOTE, RELATED_LINK };
 
 /** Strapi blocks for plain paragraphs. */
 export function paragraphs(...texts: string[]) {

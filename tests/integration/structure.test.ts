@@ -12,8 +12,8 @@ import { startTestApp, type TestApp } from '../helpers/strapi';
 import { ARTICLE, PERSON, QUOTE, RELATED_LINK, createPerson } from '../helpers/fixtures';
 import { seed } from '../../src/importer/seed';
 import { importFiles, type BatchSummary } from '../../src/importer/batch';
+import { ORGANISATION } from '../../src/content-types';
 
-const ORGANISATION = 'api::organisation.organisation';
 
 /** Wire stories written for these tests: invented people and places. */
 const STORIES = {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { newsArticleJsonLd } from '../../../formats/jsonld';
 import { ninjsOf } from '../../../formats/ninjs';
 import { formatSettings, loadFormatArticle } from '../../../formats/load';
+import { ARTICLE } from '../../../content-types';
 
 const formatRequest = z.object({
   documentId: z.string().min(1).max(64),
@@ -13,7 +14,7 @@ const formatRequest = z.object({
     .optional(),
 });
 
-export default factories.createCoreController('api::article.article', ({ strapi }) => {
+export default factories.createCoreController(ARTICLE, ({ strapi }) => {
   async function published(params: unknown, query: unknown) {
     const parsed = formatRequest.safeParse({ ...(params as object), locale: (query as { locale?: unknown }).locale });
     if (!parsed.success) throw new errors.ValidationError(parsed.error.issues[0].message);

@@ -1,4 +1,5 @@
 import { factories } from '@strapi/strapi';
 import { readRouteConfig } from '../../../lib/read-routes';
+import { ORGANISATION } from '../../../content-types';
 
-export default factories.createCoreRouter('api::organisation.organisation', { config: readRouteConfig });
+export default factories.createCoreRouter(ORGANISATION, { config: readRouteConfig });

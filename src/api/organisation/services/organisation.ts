@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { ORGANISATION } from '../../../content-types';
 
-export default factories.createCoreService('api::organisation.organisation');
+export default factories.createCoreService(ORGANISATION);

@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { PERSON } from '../../../content-types';
 
-export default factories.createCoreController('api::person.person');
+export default factories.createCoreController(PERSON);

@@ -1,4 +1,5 @@
 import { factories } from '@strapi/strapi';
 import { readRouteConfig } from '../../../lib/read-routes';
+import { PERSON } from '../../../content-types';
 
-export default factories.createCoreRouter('api::person.person', { config: readRouteConfig });
+export default factories.createCoreRouter(PERSON, { config: readRouteConfig });

@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { QUOTE } from '../../../content-types';
 
-export default factories.createCoreController('api::quote.quote');
+export default factories.createCoreController(QUOTE);

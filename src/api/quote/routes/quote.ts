@@ -1,4 +1,5 @@
 import { factories } from '@strapi/strapi';
 import { readRouteConfig } from '../../../lib/read-routes';
+import { QUOTE } from '../../../content-types';
 
-export default factories.createCoreRouter('api::quote.quote', { config: readRouteConfig });
+export default factories.createCoreRouter(QUOTE, { config: readRouteConfig });

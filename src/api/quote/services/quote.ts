@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { QUOTE } from '../../../content-types';
 
-export default factories.createCoreService('api::quote.quote');
+export default factories.createCoreService(QUOTE);

@@ -1,4 +1,5 @@
 import { factories } from '@strapi/strapi';
 import { readRouteConfig } from '../../../lib/read-routes';
+import { RELATED_LINK } from '../../../content-types';
 
-export default factories.createCoreRouter('api::related-link.related-link', { config: readRouteConfig });
+export default factories.createCoreRouter(RELATED_LINK, { config: readRouteConfig });

@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { RELATED_LINK } from '../../../content-types';
 
-export default factories.createCoreService('api::related-link.related-link');
+export default factories.createCoreService(RELATED_LINK);

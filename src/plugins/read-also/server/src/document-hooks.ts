@@ -3,10 +3,9 @@
  * way it happens (admin, REST, GraphQL, importer): a Document Service middleware.
  */
 import type { Core } from '@strapi/strapi';
-import { ARTICLE } from './services/indexer';
 import { pluginServices } from './services/registry';
+import { ARTICLE, QUOTE } from '../../../../content-types';
 
-const QUOTE = 'api::quote.quote';
 
 type HookContext = { uid: string; action: string; params: { documentId?: string; locale?: string; status?: string } };
 

@@ -15,7 +15,7 @@ import type {
   SearchArticles,
   SetLinkTarget,
 } from '../../../shared/contracts/suggestions';
-import { ARTICLE } from '../services/indexer';
+import { ARTICLE } from '../../../../../content-types';
 import { pluginServices } from '../services/registry';
 import { parse, resolveLocale } from './request';
 import { acceptBody, articleParams, decisionParams, linkParams, localeQuery, searchQuery, suggestionQuery, targetBody } from './validators';

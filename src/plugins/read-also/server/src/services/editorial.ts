@@ -10,10 +10,9 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { ReadAlsoConfig } from '../config';
 import type { ArticleHitDTO, LinkHealth, RelatedLinkDTO } from '../../../shared/contracts/suggestions';
-import { ARTICLE } from './indexer';
 import { pluginServices } from './registry';
+import { ARTICLE, RELATED_LINK } from '../../../../../content-types';
 
-const RELATED_LINK = 'api::related-link.related-link' as const;
 
 type LinkRow = {
   documentId: string;

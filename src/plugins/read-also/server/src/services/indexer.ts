@@ -8,10 +8,10 @@ import type { ReadAlsoConfig } from '../config';
 import { ReindexWorkers } from '../scoring/reindex-workers';
 import { blocksToText, buildProfile, type ArticleFacts, type ArticleProfile } from '../scoring/profile';
 import { pluginServices } from './registry';
+import { ARTICLE } from '../../../../../content-types';
 
 export type ReindexPhase = 'indexing' | 'preparing';
 
-export const ARTICLE = 'api::article.article';
 
 type Ref = { documentId: string } | null | undefined;
 

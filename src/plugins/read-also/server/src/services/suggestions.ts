@@ -10,8 +10,8 @@ import { errors } from '@strapi/utils';
 import type { ReadAlsoConfig } from '../config';
 import { scorePostings, type Suggestion } from '../scoring/rank';
 import { suggest, type RankingData } from '../scoring/suggest';
-import { ARTICLE } from './indexer';
 import { pluginServices } from './registry';
+import { ARTICLE, PERSON, RELATED_LINK } from '../../../../../content-types';
 
 export type SuggestOptions = {
   locale?: string;
@@ -22,7 +22,6 @@ export type SuggestOptions = {
   unfiltered?: boolean;
 };
 
-const RELATED_LINK = 'api::related-link.related-link';
 
 export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::read-also') as ReadAlsoConfig;
@@ -53,7 +52,7 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
    */
   async function personNames(ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
-    const rows = (await strapi.db.query('api::person.person').findMany({
+    const rows = (await strapi.db.query(PERSON).findMany({
       where: { documentId: { $in: ids }, publishedAt: { $notNull: true } },
       select: ['documentId', 'name'],
     })) as unknown as { documentId: string; name: string }[];
