@@ -146,10 +146,17 @@ test('A full reindex prepares every list from memory, and they match the databas
   expect(count).toBe((await publishedIds()).length);
   expect(progress).toEqual(Array.from({ length: Math.ceil(count / 2) }, (_, page) => Math.min(count, 2 * (page + 1))));
   expect([...phases]).toEqual(['indexing', 'preparing']);
-  for (const { prepared, live } of await preparedAndLive()) {
+  const results = await preparedAndLive();
+  for (const { prepared, live } of results) {
     expect(prepared).not.toBeNull();
     expect(prepared).toEqual(live);
   }
+  // Equal lists prove nothing if the reindex stored none: the stored lists must hold members.
+  const stored = await Promise.all(results.map(({ documentId }) => services.repository.preparedList(documentId, 'en')));
+  expect(stored.reduce((members, list) => members + (list?.members.length ?? 0), 0)).toBeGreaterThan(results.length);
+  // The seed's stored list (editorial exclusions apply at read time) holds its closest neighbour.
+  const seedList = stored[results.findIndex((result) => result.documentId === newsroom.articles.seed.documentId)];
+  expect(seedList?.members.map((member) => member.documentId)).toContain(newsroom.articles.thanks.documentId);
 });
 
 test('A queued article left by a crash is prepared when the next process starts', async () => {
