@@ -19,6 +19,38 @@ export default tseslint.config(
     },
   },
   {
+    // The pure core (parsing, attribution, scoring, query checks) imports nothing from Strapi or Koa:
+    // it takes plain data and returns plain data, and is unit-tested without a server.
+    files: [
+      'src/plugins/read-also/server/src/scoring/**/*.ts',
+      'src/importer/**/*.ts',
+      'src/formats/**/*.ts',
+      'src/lib/**/*.ts',
+    ],
+    ignores: [
+      // The Strapi-facing edges of those folders: services, hooks and registrations.
+      'src/importer/batch.ts',
+      'src/importer/link-resolution.ts',
+      'src/importer/seed.ts',
+      'src/importer/service.ts',
+      'src/formats/load.ts',
+      'src/lib/published-relations.ts',
+      'src/lib/query-guard.ts',
+      'src/lib/query-shape-errors.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@strapi/*', 'koa', 'knex'], message: 'Pure modules take plain data: keep Strapi, Koa and knex at the service edge.' },
+            { group: ['**/services/*', '**/controllers/*', '**/repositories/*'], message: 'Pure modules do not reach into services, controllers or repositories.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -1,11 +1,11 @@
 /** `readAlsoSuggestions(documentId, limit, locale)`: the content API's suggestions, same rules and permission. */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { ReadAlsoConfig } from './config';
 import { CONTENT_API_ACTION } from './permissions';
 import { parse, resolveLocale } from './controllers/request';
 import { articleParams, suggestionQuery } from './controllers/validators';
 import { pluginServices } from './services/registry';
+import { readAlsoSettings } from './settings';
 
 const typeDefs = /* GraphQL */ `
   type ReadAlsoSignals {
@@ -43,7 +43,7 @@ export function registerGraphql(strapi: Core.Strapi): void {
         Query: {
           readAlsoSuggestions: {
             async resolve(_parent: unknown, args: { documentId: string; limit?: number | null; locale?: string | null }) {
-              const settings = strapi.config.get('plugin::read-also') as ReadAlsoConfig;
+              const settings = readAlsoSettings(strapi);
               const { documentId } = parse(articleParams, { documentId: args.documentId });
               const query = parse(suggestionQuery(settings.maxLimit), {
                 limit: args.limit ?? undefined,

@@ -6,7 +6,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
-import type { ReadAlsoConfig } from '../config';
 import type {
   AcceptSuggestion,
   GetLinks,
@@ -19,6 +18,7 @@ import { ARTICLE } from '../../../../../content-types';
 import { pluginServices } from '../services/registry';
 import { parse, resolveLocale } from './request';
 import { acceptBody, articleParams, decisionParams, linkParams, localeQuery, searchQuery, suggestionQuery, targetBody } from './validators';
+import { readAlsoSettings } from '../settings';
 
 type Access = 'read' | 'update' | 'publish';
 
@@ -46,7 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async suggestions(ctx: Context) {
-      const settings = strapi.config.get('plugin::read-also') as ReadAlsoConfig;
+      const settings = readAlsoSettings(strapi);
       const { documentId } = parse(articleParams, ctx.params);
       const query = parse(suggestionQuery(settings.maxLimit), ctx.query);
       const locale = await resolveLocale(strapi, query.locale);

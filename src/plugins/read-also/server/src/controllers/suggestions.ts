@@ -2,15 +2,15 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
-import type { ReadAlsoConfig } from '../config';
 import type { GetSuggestions } from '../../../shared/contracts/suggestions';
 import { pluginServices } from '../services/registry';
 import { parse, resolveLocale } from './request';
 import { articleParams, suggestionQuery } from './validators';
+import { readAlsoSettings } from '../settings';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: Context) {
-    const settings = strapi.config.get('plugin::read-also') as ReadAlsoConfig;
+    const settings = readAlsoSettings(strapi);
     const { documentId } = parse(articleParams, ctx.params);
     const query = parse(suggestionQuery(settings.maxLimit), ctx.query);
     const locale = await resolveLocale(strapi, query.locale);

@@ -6,11 +6,12 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { storedPostingsPerTerm, type ReadAlsoConfig } from '../config';
+import { storedPostingsPerTerm } from '../config';
 import type { RetainedPostings } from '../scoring/memory-index';
 import type { ArticleProfile } from '../scoring/profile';
 import { indexableTerms, recordOf, termImpact } from '../scoring/profile';
 import type { CandidateProfile, CorpusStats, Posting } from '../scoring/rank';
+import { readAlsoSettings } from '../settings';
 
 export type PreparedMember = { documentId: string; score: number };
 
@@ -105,7 +106,7 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
   const schema = () => strapi.db.getSchemaName();
   const table = (trx: Knex.Transaction, name: string) => (schema() ? trx(name).withSchema(schema() as string) : trx(name));
   const qualified = (name: string) => (schema() ? `${schema()}.${name}` : name);
-  const settings = () => strapi.config.get('plugin::read-also') as ReadAlsoConfig;
+  const settings = () => readAlsoSettings(strapi);
   const inTransaction = async <T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> =>
     (await strapi.db.transaction(({ trx }) => work(trx as Knex.Transaction))) as T;
 

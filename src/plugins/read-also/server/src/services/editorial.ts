@@ -8,10 +8,10 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { ReadAlsoConfig } from '../config';
 import type { ArticleHitDTO, LinkHealth, RelatedLinkDTO } from '../../../shared/contracts/suggestions';
 import { pluginServices } from './registry';
 import { ARTICLE, RELATED_LINK } from '../../../../../content-types';
+import { readAlsoSettings } from '../settings';
 
 
 type LinkRow = {
@@ -38,7 +38,7 @@ export function linkHealth(link: Pick<LinkRow, 'url' | 'targetArticle' | 'target
 export type LinkChange = { publish: boolean };
 
 export const createEditorialService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = () => strapi.config.get('plugin::read-also') as ReadAlsoConfig;
+  const config = () => readAlsoSettings(strapi);
   const links = () => strapi.documents(RELATED_LINK);
 
   async function draftLinks(documentId: string, locale: string): Promise<LinkRow[]> {

@@ -4,11 +4,11 @@
  */
 import os from 'node:os';
 import type { Core } from '@strapi/strapi';
-import type { ReadAlsoConfig } from '../config';
 import { ReindexWorkers } from '../scoring/reindex-workers';
 import { blocksToText, buildProfile, type ArticleFacts, type ArticleProfile } from '../scoring/profile';
 import { pluginServices } from './registry';
 import { ARTICLE } from '../../../../../content-types';
+import { readAlsoSettings } from '../settings';
 
 export type ReindexPhase = 'indexing' | 'preparing';
 
@@ -54,7 +54,7 @@ export function factsFromArticle(row: ArticleRow): ArticleFacts {
 }
 
 export const createIndexer = ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = () => strapi.config.get('plugin::read-also') as ReadAlsoConfig;
+  const config = () => readAlsoSettings(strapi);
   const repository = () => pluginServices(strapi).repository;
 
   async function articleRows(documentId: string, published: boolean, locale?: string): Promise<ArticleRow[]> {

@@ -7,9 +7,9 @@
  * never sees a list that a publish has made wrong.
  */
 import type { Core } from '@strapi/strapi';
-import type { ReadAlsoConfig } from '../config';
 import type { Suggestion } from '../scoring/rank';
 import { pluginServices } from './registry';
+import { readAlsoSettings } from '../settings';
 
 /** Also drains queues left by another process or a crash. */
 const SWEEP_INTERVAL_MS = 30_000;
@@ -18,7 +18,7 @@ const BATCH = 20;
 const membership = (suggestion: Suggestion) => ({ documentId: suggestion.documentId, score: suggestion.score });
 
 export const createPreparer = ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = () => strapi.config.get('plugin::read-also') as ReadAlsoConfig;
+  const config = () => readAlsoSettings(strapi);
   let running: Promise<void> | null = null;
   let requested = false;
   let stopped = true;

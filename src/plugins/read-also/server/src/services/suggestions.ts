@@ -7,11 +7,11 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { ReadAlsoConfig } from '../config';
 import { scorePostings, type Suggestion } from '../scoring/rank';
 import { suggest, type RankingData } from '../scoring/suggest';
 import { pluginServices } from './registry';
 import { ARTICLE, PERSON, RELATED_LINK } from '../../../../../content-types';
+import { readAlsoSettings } from '../settings';
 
 export type SuggestOptions = {
   locale?: string;
@@ -24,7 +24,7 @@ export type SuggestOptions = {
 
 
 export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = () => strapi.config.get('plugin::read-also') as ReadAlsoConfig;
+  const config = () => readAlsoSettings(strapi);
 
   async function defaultLocale(): Promise<string> {
     return (await strapi.plugin('i18n').service('locales').getDefaultLocale()) as string;

@@ -1,0 +1,7 @@
+import type { Core } from '@strapi/strapi';
+import type { ReadAlsoConfig } from './config';
+
+/** The plugin's settings as configured, validated against config/index.ts when Strapi starts. */
+export function readAlsoSettings(strapi: Core.Strapi): ReadAlsoConfig {
+  return strapi.config.get('plugin::read-also') as ReadAlsoConfig;
+}
