@@ -11,7 +11,7 @@ import { rowNumberProblem, whereProblem, type ReadModel } from './query-values';
 type ReadEvent = { model: { uid: string }; params?: { where?: unknown; limit?: unknown; offset?: unknown } };
 
 export function registerQueryGuard(strapi: Core.Strapi): void {
-  const models = (uid: string) => (strapi.db.metadata.get(uid) as ReadModel | undefined) ?? undefined;
+  const models = (uid: string) => strapi.db.metadata.get(uid) as ReadModel | undefined;
   const check = (event: ReadEvent) => {
     const params = event.params ?? {};
     const problem = whereProblem(params.where, event.model.uid, models) ?? rowNumberProblem('limit', params.limit) ?? rowNumberProblem('offset', params.offset);
