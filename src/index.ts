@@ -1,25 +1,18 @@
 import type { Core } from '@strapi/strapi';
-import { registerContentRules } from './content-rules';
 import { ensureLocales } from './bootstrap/locales';
 import { grantReaderPermissionsOnce } from './bootstrap/permissions';
 import { registerGraphqlFormats, registerGraphqlPolicies } from './bootstrap/graphql';
 import { seedIfEmpty } from './importer/seed';
-import { registerLinkResolution } from './importer/link-resolution';
-import { completeEditorialRolesOnce } from './bootstrap/admin-roles';
-import { grantEditorialRolesOnce } from './plugins/read-also/server/src/permissions';
-import { registerQueryShapeErrors } from './lib/query-shape-errors';
-import { registerPublishedRelations } from './lib/published-relations';
+import { completeEditorialRolesOnce, grantReadAlsoOnce } from './bootstrap/admin-roles';
+import { registerDocumentMiddlewares } from './document-middlewares';
 import { registerQueryGuard } from './lib/query-guard';
 import { dropMailUnlessConfigured } from './bootstrap/email';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
-    registerQueryShapeErrors(strapi);
-    registerPublishedRelations(strapi);
-    registerContentRules(strapi);
+    registerDocumentMiddlewares(strapi);
     registerGraphqlPolicies(strapi);
     registerGraphqlFormats(strapi);
-    registerLinkResolution(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -30,7 +23,7 @@ export default {
       strapi.log.info('[newsdesk] Public and Authenticated roles may now read published content.');
     }
     await completeEditorialRolesOnce(strapi);
-    await grantEditorialRolesOnce(strapi);
+    await grantReadAlsoOnce(strapi);
     await seedIfEmpty(strapi);
   },
 };

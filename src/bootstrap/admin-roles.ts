@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { z } from 'zod';
 
 const CM = 'plugin::content-manager.explorer';
 const ACTIONS = ['create', 'read', 'update', 'delete', 'publish'] as const;
@@ -51,5 +52,34 @@ export async function completeEditorialRolesOnce(strapi: Core.Strapi): Promise<b
     }
   }
   await store.set({ key: COMPLETED_MARKER, value: true });
+  return true;
+}
+
+const READ_ALSO_GRANTED_MARKER = 'editor-permissions-granted';
+const registeredActions = z.array(z.object({ actionId: z.string(), pluginName: z.string().optional() }).passthrough());
+
+/**
+ * Editors and Authors may see suggestions and decide on them: every admin action the
+ * read-also plugin registers, given once; an admin's later changes in the panel are kept.
+ * Strapi creates its default admin roles after plugins bootstrap, hence here.
+ */
+export async function grantReadAlsoOnce(strapi: Core.Strapi): Promise<boolean> {
+  if (!strapi.plugin('read-also')) return false;
+  const store = strapi.store({ type: 'plugin', name: 'read-also' });
+  if (await store.get({ key: READ_ALSO_GRANTED_MARKER })) return false;
+  const actions = registeredActions
+    .parse(strapi.service('admin::permission').actionProvider.values())
+    .filter((action) => action.pluginName === 'read-also')
+    .map((action) => action.actionId);
+  const roles = (await strapi.db.query('admin::role').findMany({ where: { code: { $in: ['strapi-editor', 'strapi-author'] } } })) as { id: number }[];
+  if (roles.length === 0) return false;
+  for (const role of roles) {
+    const missing = [];
+    for (const action of actions) {
+      if (!(await strapi.db.query('admin::permission').findOne({ where: { role: role.id, action } }))) missing.push({ action });
+    }
+    if (missing.length > 0) await strapi.service('admin::role').addPermissions(role.id, missing);
+  }
+  await store.set({ key: READ_ALSO_GRANTED_MARKER, value: true });
   return true;
 }

@@ -6,13 +6,16 @@
  * speaker an editor corrected on a quote whose text did not change is kept.
  */
 import { createHash } from 'node:crypto';
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import { slugFrom } from '../content-rules/slugs';
 import type { StoryMetadata, StoryModel } from './parser';
 import { matchOrganisation, type KnownOrganisation } from './organisations';
 import { findPerson, fullerName, matchPerson, mentionedPeople, personKey, type KnownPerson } from './people';
-import { headlineSimilarity, SAME_HEADLINE } from './text';
 import { ARTICLE, PERSON, ORGANISATION, QUOTE, RELATED_LINK } from '../content-types';
+import { articleRef, createLinkLifecycle } from '../api/related-link/services/related-link';
+import { inPublicationBatch } from '../lib/publication-batch';
+import { documentInput } from '../lib/document-input';
+import { z } from 'zod';
 
 
 export type ImportOptions = {
@@ -23,20 +26,6 @@ export type ImportOptions = {
 export type ImportStatus = 'created' | 'updated' | 'unchanged';
 export type ImportOutcome = { status: ImportStatus; documentId: string; title: string; locale: string };
 
-type Row = Record<string, unknown> & { documentId: string };
-
-/**
- * The Document Service calls the importer makes, over plain rows: the story model is
- * already validated, and the content rules middleware checks every write again.
- */
-type Documents = {
-  findMany(params: object): Promise<Row[]>;
-  create(params: object): Promise<Row>;
-  update(params: object): Promise<Row>;
-  delete(params: object): Promise<unknown>;
-  publish(params: object): Promise<unknown>;
-};
-
 /** 2: stories now link every person they name and the organisations they quote. */
 const CHECKSUM_VERSION = 2;
 
@@ -46,13 +35,21 @@ export type ImportedSpeakers = { speaker: string | null; speaksFor: string | nul
 const sameSpeakers = (a: ImportedSpeakers, b: ImportedSpeakers) =>
   a.speaker === b.speaker && a.speaksFor === b.speaksFor && a.organisation === b.organisation;
 
-type ExistingQuote = Row & {
-  text: string;
-  importedSpeakers?: ImportedSpeakers | null;
-  speaker?: Row | null;
-  speaksFor?: Row | null;
-  speakerOrganisation?: Row | null;
-};
+const refSchema = z.object({ documentId: z.string() }).nullable().optional();
+const importedSpeakersSchema = z.object({ speaker: z.string().nullable(), speaksFor: z.string().nullable(), organisation: z.string().nullable() });
+const existingQuoteSchema = z.object({
+  documentId: z.string(),
+  text: z.string(),
+  // Quotes imported before the record was kept have none, or an older shape: the importer owns those.
+  importedSpeakers: importedSpeakersSchema.nullable().optional().catch(null),
+  speaker: refSchema,
+  speaksFor: refSchema,
+  speakerOrganisation: refSchema,
+});
+type ExistingQuote = z.infer<typeof existingQuoteSchema>;
+const knownNameRows = z.array(z.object({ documentId: z.string(), name: z.string(), aliases: z.array(z.string()).nullable().catch(null) }));
+const existingArticleRow = z.object({ documentId: z.string(), importChecksum: z.string().nullable(), title: z.string() }).nullable();
+const importedLinkRows = z.array(z.object({ documentId: z.string(), label: z.string(), targetArticle: refSchema }));
 
 function currentSpeakers(row: ExistingQuote): ImportedSpeakers {
   return { speaker: row.speaker?.documentId ?? null, speaksFor: row.speaksFor?.documentId ?? null, organisation: row.speakerOrganisation?.documentId ?? null };
@@ -65,7 +62,7 @@ function currentSpeakers(row: ExistingQuote): ImportedSpeakers {
  */
 export function editorCorrected(row: ExistingQuote): boolean {
   const recorded = row.importedSpeakers;
-  if (!recorded || typeof recorded !== 'object') return false;
+  if (!recorded) return false;
   return !sameSpeakers(currentSpeakers(row), recorded);
 }
 
@@ -75,13 +72,8 @@ export function storyChecksum(model: StoryModel, publish: boolean, people: Impor
     .digest('hex');
 }
 
-/** A relation to a localized article names its locale; a bare documentId means the default locale. */
-export function articleRef(documentId: string | null, locale: string) {
-  return documentId ? { set: [{ documentId, locale }] } : { set: [] };
-}
-
 export function paragraphBlocks(paragraphs: string[]) {
-  return paragraphs.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] }));
+  return paragraphs.map((text) => ({ type: 'paragraph' as const, children: [{ type: 'text' as const, text }] }));
 }
 
 function articleFields(model: StoryModel, metadata: StoryMetadata) {
@@ -100,19 +92,12 @@ function articleFields(model: StoryModel, metadata: StoryMetadata) {
 }
 
 export const createImportService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const documents = (uid: UID.ContentType) => strapi.documents(uid) as unknown as Documents;
+  const links = createLinkLifecycle(strapi);
 
   /** Every Person (or Organisation) by name and aliases, as the matchers take them. */
   async function knownNames(uid: typeof PERSON | typeof ORGANISATION): Promise<KnownPerson[]> {
-    const rows = (await strapi.db.query(uid).findMany({
-      where: { publishedAt: null },
-      select: ['documentId', 'name', 'aliases'],
-    })) as unknown as Row[];
-    return rows.map((row) => ({
-      documentId: row.documentId,
-      name: String(row.name),
-      aliases: Array.isArray(row.aliases) ? (row.aliases as string[]) : [],
-    }));
+    const rows = knownNameRows.parse(await strapi.db.query(uid).findMany({ where: { publishedAt: null }, select: ['documentId', 'name', 'aliases'] }));
+    return rows.map((row) => ({ documentId: row.documentId, name: row.name, aliases: row.aliases ?? [] }));
   }
 
   const knownPeople = (): Promise<KnownPerson[]> => knownNames(PERSON);
@@ -127,12 +112,12 @@ export const createImportService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (known) {
       const fuller = fullerName(known, name);
       if (fuller) {
-        await documents(PERSON).update({ documentId: known.documentId, data: fuller });
+        await strapi.documents(PERSON).update({ documentId: known.documentId, data: fuller });
         Object.assign(known, fuller);
       }
       return known;
     }
-    const created = (await documents(PERSON).create({ data: { name } })) as Row;
+    const created = await strapi.documents(PERSON).create({ data: { name } });
     const person = { documentId: created.documentId, name, aliases: [] };
     people.push(person);
     return person;
@@ -141,46 +126,28 @@ export const createImportService = ({ strapi }: { strapi: Core.Strapi }) => {
   async function organisationFor(name: string, organisations: KnownOrganisation[]): Promise<KnownOrganisation> {
     const known = matchOrganisation(name, organisations);
     if (known) return known;
-    const created = (await documents(ORGANISATION).create({ data: { name } })) as Row;
+    const created = await strapi.documents(ORGANISATION).create({ data: { name } });
     const organisation = { documentId: created.documentId, name, aliases: [] };
     organisations.push(organisation);
     return organisation;
   }
 
-  async function findExisting(model: StoryModel): Promise<Row | null> {
+  async function findExisting(model: StoryModel) {
     const { sourceId } = model.metadata;
     const where = sourceId ? { sourceId } : { slug: slugFrom(model.title) };
-    return (await strapi.db.query(ARTICLE).findOne({
-      where: { ...where, locale: model.locale, publishedAt: null },
-      select: ['documentId', 'importChecksum', 'title'],
-    })) as unknown as Row | null;
-  }
-
-  /** The article whose headline is this link's label, tolerant of small differences. */
-  async function articleForHeadline(label: string, locale: string, exclude: string): Promise<string | null> {
-    const anchor = (label.match(/[A-Za-z]{4,}/gu) ?? []).sort((a, b) => b.length - a.length)[0];
-    if (!anchor) return null;
-    const candidates = (await strapi.db.query(ARTICLE).findMany({
-      where: { title: { $containsi: anchor }, locale, publishedAt: null, documentId: { $ne: exclude } },
-      select: ['documentId', 'title'],
-      limit: 200,
-    })) as unknown as Row[];
-    let best: { documentId: string; similarity: number } | null = null;
-    for (const candidate of candidates) {
-      const similarity = headlineSimilarity(label, String(candidate.title));
-      if (similarity >= SAME_HEADLINE && (!best || similarity > best.similarity)) best = { documentId: candidate.documentId, similarity };
-    }
-    return best?.documentId ?? null;
+    return existingArticleRow.parse(
+      await strapi.db.query(ARTICLE).findOne({ where: { ...where, locale: model.locale, publishedAt: null }, select: ['documentId', 'importChecksum', 'title'] }),
+    );
   }
 
   async function existingQuotes(articleId: string | undefined): Promise<ExistingQuote[]> {
     if (!articleId) return [];
-    return (await documents(QUOTE).findMany({
+    return z.array(existingQuoteSchema).parse(await strapi.documents(QUOTE).findMany({
       filters: { article: { documentId: articleId } },
       status: 'draft',
       fields: ['text', 'importedSpeakers'],
       populate: { speaker: { fields: ['documentId'] }, speaksFor: { fields: ['documentId'] }, speakerOrganisation: { fields: ['documentId'] } },
-    })) as ExistingQuote[];
+    }));
   }
 
   /** Each parsed quote beside the stored quote with the same text, if any (each stored quote used once). */
@@ -217,56 +184,56 @@ export const createImportService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
       if (match) {
         kept.add(match.documentId);
-        await documents(QUOTE).update({ documentId: match.documentId, data: data });
+        await strapi.documents(QUOTE).update({ documentId: match.documentId, data: documentInput(QUOTE, data) });
       } else {
-        kept.add(((await documents(QUOTE).create({ data: data })) as Row).documentId);
+        kept.add((await strapi.documents(QUOTE).create({ data: documentInput(QUOTE, data) })).documentId);
       }
     }
     for (const stale of existing.filter((row) => !kept.has(row.documentId))) {
-      await documents(QUOTE).delete({ documentId: stale.documentId });
+      await strapi.documents(QUOTE).delete({ documentId: stale.documentId });
     }
     return [...kept];
   }
 
   /** Imported links follow the story; links from editors or suggestions are left as they are. */
   async function syncImportedLinks(articleId: string, model: StoryModel) {
-    const existing = (await documents(RELATED_LINK).findMany({
+    const existing = importedLinkRows.parse(await strapi.documents(RELATED_LINK).findMany({
       filters: { article: { documentId: articleId }, origin: 'imported' },
       status: 'draft',
       fields: ['label'],
       populate: { targetArticle: { fields: ['documentId'] } },
-    })) as (Row & { targetArticle?: Row | null })[];
+    }));
     const kept = new Set<string>();
     for (const link of model.relatedLinks) {
       const match = existing.find((row) => row.label === link.label && !kept.has(row.documentId));
       const placement = { afterParagraph: link.afterParagraph, order: link.order };
       if (match) {
         kept.add(match.documentId);
-        const targetArticle = match.targetArticle?.documentId ?? (await articleForHeadline(link.label, model.locale, articleId));
-        await documents(RELATED_LINK).update({
+        const targetArticle = match.targetArticle?.documentId ?? (await links.targetForHeadline(link.label, model.locale, articleId));
+        await strapi.documents(RELATED_LINK).update({
           documentId: match.documentId,
           data: { ...placement, targetArticle: articleRef(targetArticle, model.locale) },
         });
       } else {
-        const targetArticle = await articleForHeadline(link.label, model.locale, articleId);
+        const targetArticle = await links.targetForHeadline(link.label, model.locale, articleId);
         const data = {
           label: link.label,
           article: articleRef(articleId, model.locale),
-          origin: 'imported',
+          origin: 'imported' as const,
           targetArticle: articleRef(targetArticle, model.locale),
           ...placement,
         };
-        kept.add(((await documents(RELATED_LINK).create({ data: data })) as Row).documentId);
+        kept.add((await strapi.documents(RELATED_LINK).create({ data: documentInput(RELATED_LINK, data) })).documentId);
       }
     }
     for (const stale of existing.filter((row) => !kept.has(row.documentId))) {
-      await documents(RELATED_LINK).delete({ documentId: stale.documentId });
+      await strapi.documents(RELATED_LINK).delete({ documentId: stale.documentId });
     }
     return [...kept];
   }
 
-  async function publishAll(uid: UID.ContentType, documentIds: string[], locale?: string) {
-    for (const documentId of documentIds) await documents(uid).publish({ documentId, ...(locale ? { locale } : {}) });
+  async function publishAll(uid: typeof PERSON | typeof ORGANISATION | typeof QUOTE | typeof ARTICLE, documentIds: string[], locale?: string) {
+    for (const documentId of documentIds) await strapi.documents(uid).publish({ documentId, ...(locale ? { locale } : {}) });
   }
 
   return {
@@ -274,7 +241,8 @@ export const createImportService = ({ strapi }: { strapi: Core.Strapi }) => {
     async importStory(model: StoryModel, options: ImportOptions = {}): Promise<ImportOutcome> {
       const publish = options.publish ?? false;
       const checksum = storyChecksum(model, publish, options.people);
-      return strapi.db.transaction(async (): Promise<ImportOutcome> => {
+      // One batch: the article is re-indexed once, not once per quote it publishes.
+      return strapi.db.transaction(() => inPublicationBatch(async (): Promise<ImportOutcome> => {
         const existing = await findExisting(model);
         const base = { title: model.title, locale: model.locale };
         if (existing && existing.importChecksum === checksum) {
@@ -285,7 +253,7 @@ export const createImportService = ({ strapi }: { strapi: Core.Strapi }) => {
         for (const declared of options.people ?? []) {
           const known = matchPerson(declared.name, people) ?? declared.aliases.map((alias) => matchPerson(alias, people)).find(Boolean);
           if (!known) {
-            const created = (await documents(PERSON).create({ data: { name: declared.name, aliases: declared.aliases } })) as Row;
+            const created = await strapi.documents(PERSON).create({ data: { name: declared.name, aliases: declared.aliases } });
             people.push({ documentId: created.documentId, name: declared.name, aliases: declared.aliases });
           }
         }
@@ -341,21 +309,22 @@ export const createImportService = ({ strapi }: { strapi: Core.Strapi }) => {
           importChecksum: checksum,
         };
         const article = existing
-          ? ((await documents(ARTICLE).update({ documentId: existing.documentId, locale: model.locale, data })) as Row)
-          : ((await documents(ARTICLE).create({ locale: model.locale, data })) as Row);
+          ? await strapi.documents(ARTICLE).update({ documentId: existing.documentId, locale: model.locale, data: documentInput(ARTICLE, data) })
+          : await strapi.documents(ARTICLE).create({ locale: model.locale, data: documentInput(ARTICLE, data) });
+        if (!article) throw new Error(`The article ${existing?.documentId} vanished during its import`);
 
         const quoteIds = await syncQuotes(article.documentId, model, storedQuotes, (quote) => speakers.get(quote) as ImportedSpeakers);
-        const linkIds = await syncImportedLinks(article.documentId, model);
+        await syncImportedLinks(article.documentId, model);
         if (publish) {
+          // The article last: its publish takes its links live (the Related link service's rule).
           await publishAll(PERSON, [...personIds]);
           await publishAll(ORGANISATION, [...organisationIds]);
-          await publishAll(ARTICLE, [article.documentId], model.locale);
           await publishAll(QUOTE, quoteIds);
-          await publishAll(RELATED_LINK, linkIds);
+          await publishAll(ARTICLE, [article.documentId], model.locale);
         }
         const status: ImportStatus = existing ? 'updated' : 'created';
         return { status, documentId: article.documentId, ...base };
-      });
+      }));
     },
   };
 };

@@ -6,6 +6,7 @@ import { startTestApp, type TestApp } from '../helpers/strapi';
 import { ARTICLE, PERSON, QUOTE, RELATED_LINK } from '../helpers/fixtures';
 import { seed } from '../../src/importer/seed';
 import { importFiles } from '../../src/importer/batch';
+import { pluginServices } from '../../src/plugins/read-also/server/src/services/registry';
 
 const STORIES = path.join(__dirname, '..', 'fixtures', 'stories');
 const SEED_PARAGRAPHS = fs
@@ -109,7 +110,25 @@ describe('seed', () => {
 
 describe('import', () => {
   test('a French story imports with the same fidelity', async () => {
-    const summary = await importFiles(app.strapi, [path.join(STORIES, 'fr-aide-canadienne.txt')], { publish: true });
+    // Each thing once: the article indexed once (not once per quote), each link published once.
+    const syncArticle = jest.spyOn(pluginServices(app.strapi).indexer, 'syncArticle');
+    const linkPublishes: string[] = [];
+    let counting = true;
+    let synced: unknown[] = [];
+    app.strapi.documents.use(async (context, next) => {
+      if (counting && context.uid === RELATED_LINK && context.action === 'publish' && 'documentId' in context.params) linkPublishes.push(String(context.params.documentId));
+      return next();
+    });
+    const summary = await importFiles(app.strapi, [path.join(STORIES, 'fr-aide-canadienne.txt')], { publish: true })
+      .finally(() => {
+        counting = false;
+        synced = syncArticle.mock.calls.map(([documentId]) => documentId);
+        syncArticle.mockRestore();
+      });
+    const imported = (summary.results[0] as { outcome?: { documentId: string } }).outcome?.documentId;
+    expect(synced.filter((documentId) => documentId === imported)).toHaveLength(1);
+    expect(linkPublishes).toHaveLength(2);
+    expect(new Set(linkPublishes).size).toBe(2);
     expect(summary.results[0]).not.toHaveProperty('failure');
     expect(summary).toMatchObject({ created: 1, failed: 0 });
     const { documentId } = (summary.results[0] as { outcome: { documentId: string } }).outcome;

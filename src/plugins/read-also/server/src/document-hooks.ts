@@ -1,78 +1,73 @@
 /**
- * Keeps suggestions fresh on every publish, update, unpublish and delete, whichever
- * way it happens (admin, REST, GraphQL, importer): a Document Service middleware.
+ * Keeps suggestions fresh on every publish, update, unpublish and delete of an article or
+ * of a quote (its speakers are a signal), whichever way it happens: a Document Service
+ * middleware. What the write does to links is the app's (src/api/related-link).
  */
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
+import { z } from 'zod';
 import { pluginServices } from './services/registry';
 import { ARTICLE, QUOTE } from '../../../../content-types';
+import { oncePerBatch } from '../../../../lib/publication-batch';
 
-
-type HookContext = { uid: string; action: string; params: { documentId?: string; locale?: string; status?: string } };
+type Context = Modules.Documents.Middleware.Context;
 
 /** Only these writes can change a published version; saving a draft cannot, so it costs nothing here. */
-function touchesPublished(context: HookContext): boolean {
-  if (['publish', 'unpublish', 'delete'].includes(context.action)) return true;
-  return (context.action === 'create' || context.action === 'update') && context.params.status === 'published';
+function touchesPublished(context: Context): boolean {
+  if (context.action === 'publish' || context.action === 'unpublish' || context.action === 'delete') return true;
+  return (context.action === 'create' || context.action === 'update') && 'status' in context.params && context.params.status === 'published';
 }
 
+function documentIdOf(context: Context, result: unknown): string | undefined {
+  const fromResult = result && typeof result === 'object' && 'documentId' in result ? result.documentId : undefined;
+  if (typeof fromResult === 'string') return fromResult;
+  const fromParams = 'documentId' in context.params ? context.params.documentId : undefined;
+  return typeof fromParams === 'string' ? fromParams : undefined;
+}
+
+const quoteRow = z.object({ article: z.object({ documentId: z.string() }).nullable().default(null) }).nullable();
+
 async function quoteArticle(strapi: Core.Strapi, documentId: string): Promise<string | null> {
-  const quote = (await strapi.db.query(QUOTE).findOne({
-    where: { documentId },
-    populate: { article: { select: ['documentId'] } },
-  })) as { article?: { documentId: string } | null } | null;
+  const quote = quoteRow.parse(await strapi.db.query(QUOTE).findOne({ where: { documentId }, populate: { article: { select: ['documentId'] } } }));
   return quote?.article?.documentId ?? null;
 }
 
-/** Queues the article for its prepared lists, in the write's transaction; the work starts once it commits. */
-async function queuePreparation(strapi: Core.Strapi, documentId: string) {
-  const { repository, preparer } = pluginServices(strapi);
+/** Re-indexes the article and queues it for its prepared lists, in the write's transaction; the work starts once it commits. */
+async function refresh(strapi: Core.Strapi, documentId: string) {
+  const { indexer, repository, preparer } = pluginServices(strapi);
+  await indexer.syncArticle(documentId);
   await strapi.db.transaction(async ({ onCommit }) => {
     await repository.enqueue([documentId]);
     onCommit(() => preparer.schedule());
   });
 }
 
-async function afterArticleWrite(strapi: Core.Strapi, context: HookContext, documentId: string, targetingBefore: string[]) {
-  const { indexer, editorial } = pluginServices(strapi);
-  const live = await indexer.syncArticle(documentId);
-  await queuePreparation(strapi, documentId);
-  const published = context.action === 'publish' || (context.params.status === 'published' && live.length > 0);
-  if (published) {
-    for (const locale of live) {
-      await editorial.publishDraftLinks(documentId, locale);
-      await editorial.attachIfNeeded(documentId, locale);
-    }
-    await editorial.restoreLinksTo(documentId);
-  }
-  if ((context.action === 'unpublish' || context.action === 'delete') && live.length === 0) {
-    await editorial.hideLinksTo(targetingBefore);
-  }
+/** In "attach" mode, each locale the article is live in gets its missing links. */
+async function attachToLiveLocales(strapi: Core.Strapi, documentId: string) {
+  const { editorial } = pluginServices(strapi);
+  for (const locale of await editorial.liveLocales(documentId)) await editorial.attachIfNeeded(documentId, locale);
 }
 
 export function registerDocumentHooks(strapi: Core.Strapi): void {
-  strapi.documents.use(async (rawContext, next) => {
-    const context = rawContext as unknown as HookContext;
+  strapi.documents.use(async (context, next) => {
     if ((context.uid !== ARTICLE && context.uid !== QUOTE) || !touchesPublished(context)) return next();
 
     if (context.uid === QUOTE) {
-      const before = context.params.documentId ? await quoteArticle(strapi, context.params.documentId) : null;
+      const before = documentIdOf(context, null);
+      const articleBefore = before ? await quoteArticle(strapi, before) : null;
       const result = await next();
-      const documentId = (result as { documentId?: string } | null)?.documentId ?? context.params.documentId;
-      const article = (documentId && (await quoteArticle(strapi, documentId))) || before;
-      if (article) {
-        await pluginServices(strapi).indexer.syncArticle(article);
-        await queuePreparation(strapi, article);
-      }
+      const documentId = documentIdOf(context, result);
+      const article = (documentId && (await quoteArticle(strapi, documentId))) || articleBefore;
+      if (article) await oncePerBatch(`read-also:index:${article}`, () => refresh(strapi, article));
       return result;
     }
 
-    const targetingBefore =
-      context.action === 'unpublish' || context.action === 'delete'
-        ? (await pluginServices(strapi).editorial.linksTargeting(context.params.documentId as string)).map((link) => link.documentId)
-        : [];
     const result = await next();
-    const documentId = context.params.documentId ?? (result as { documentId?: string } | null)?.documentId;
-    if (documentId) await afterArticleWrite(strapi, context, documentId, targetingBefore);
+    const documentId = documentIdOf(context, result);
+    if (!documentId) return result;
+    await oncePerBatch(`read-also:index:${documentId}`, () => refresh(strapi, documentId));
+    if (context.action !== 'unpublish' && context.action !== 'delete') {
+      await oncePerBatch(`read-also:attach:${documentId}`, () => attachToLiveLocales(strapi, documentId));
+    }
     return result;
   });
 }

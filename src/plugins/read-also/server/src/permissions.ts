@@ -1,5 +1,3 @@
-import type { Core } from '@strapi/strapi';
-
 /** The plugin's admin permission actions. Super Admins get them automatically. */
 export const ACTIONS = {
   read: 'plugin::read-also.read',
@@ -13,27 +11,3 @@ export const ACTION_DEFINITIONS = [
 
 /** The content API action a role or API token must be granted to read suggestions. */
 export const CONTENT_API_ACTION = 'plugin::read-also.suggestions.find';
-
-const EDITORIAL_ROLES = ['strapi-editor', 'strapi-author'];
-const GRANTED_MARKER = 'editor-permissions-granted';
-
-/**
- * Editors and Authors get the plugin's actions once; an admin's later changes in the panel
- * are kept. Strapi creates its default admin roles after plugins bootstrap, so the app's
- * bootstrap calls this.
- */
-export async function grantEditorialRolesOnce(strapi: Core.Strapi): Promise<void> {
-  if (!strapi.plugin('read-also')) return;
-  const store = strapi.store({ type: 'plugin', name: 'read-also' });
-  if (await store.get({ key: GRANTED_MARKER })) return;
-  const roles = (await strapi.db.query('admin::role').findMany({ where: { code: { $in: EDITORIAL_ROLES } } })) as { id: number }[];
-  if (roles.length === 0) return;
-  for (const role of roles) {
-    const missing = [];
-    for (const action of Object.values(ACTIONS)) {
-      if (!(await strapi.db.query('admin::permission').findOne({ where: { role: role.id, action } }))) missing.push({ action });
-    }
-    if (missing.length > 0) await strapi.service('admin::role').addPermissions(role.id, missing);
-  }
-  await store.set({ key: GRANTED_MARKER, value: true });
-}
