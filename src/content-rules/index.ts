@@ -19,7 +19,8 @@ import { firstFreeSlug, slugFrom } from './slugs';
 import { ARTICLE, PERSON, ORGANISATION, QUOTE, RELATED_LINK } from '../content-types';
 
 type Data = Record<string, unknown>;
-type WriteContext = { uid: UID.ContentType; action: string; params: { data?: Data; documentId?: string; locale?: string } };
+type WriteParams = { data?: Data; documentId?: string; locale?: string };
+type WriteContext = { uid: UID.ContentType; params: WriteParams };
 
 
 /** The types whose uid field is filled from another field, and whether slugs are unique per locale. */
@@ -95,11 +96,12 @@ async function fillOrCheckSlug(strapi: Core.Strapi, context: WriteContext, data:
 }
 
 export function registerContentRules(strapi: Core.Strapi): void {
-  strapi.documents.use(async (rawContext, next) => {
-    const context = rawContext as unknown as WriteContext;
-    if (context.action !== 'create' && context.action !== 'update') return next();
-    const creating = context.action === 'create';
-    const data = (context.params.data ?? {}) as Data;
+  strapi.documents.use(async (documentContext, next) => {
+    if (documentContext.action !== 'create' && documentContext.action !== 'update') return next();
+    const creating = documentContext.action === 'create';
+    // The rules read fields by name across types: the params as plain data, the same object.
+    const context: WriteContext = { uid: documentContext.uid, params: documentContext.params };
+    const data: Data = { ...context.params.data };
 
     switch (context.uid) {
       case ARTICLE:
