@@ -51,6 +51,16 @@ function clientBodyError(error: unknown): string | null {
   return typeof httpCode === 'number' && httpCode >= 400 && httpCode < 500 ? error.message : null;
 }
 
+/**
+ * Body parsers (co-body, raw-body with its own copy of http-errors) mark a client's unreadable
+ * or oversized body with a `status`; Strapi answers it right but logs it as a server error.
+ */
+export function clientBodyStatus(error: unknown): { status: 400 | 413; message: string } | null {
+  if (!(error instanceof Error) || error instanceof errors.ApplicationError || error instanceof errors.HttpError) return null;
+  const status = 'status' in error ? error.status : undefined;
+  return status === 400 || status === 413 ? { status, message: error.message } : null;
+}
+
 export default () => async (ctx: Context, next: Next) => {
   const problem = queryShapeProblem(ctx.query as Record<string, unknown>);
   if (problem) throw new errors.ValidationError(`Invalid query: ${problem}`);
@@ -59,6 +69,9 @@ export default () => async (ctx: Context, next: Next) => {
   } catch (error) {
     const bodyProblem = clientBodyError(error);
     if (bodyProblem) throw new errors.ValidationError(`The request body could not be read: ${bodyProblem}`);
+    const clientError = clientBodyStatus(error);
+    if (clientError?.status === 413) throw new errors.PayloadTooLargeError(clientError.message);
+    if (clientError) throw new errors.ValidationError(`The request body could not be read: ${clientError.message}`);
     throw error;
   }
 };
