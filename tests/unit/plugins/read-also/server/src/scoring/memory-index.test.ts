@@ -1,9 +1,9 @@
-import { buildProfile, tfWeight, type ArticleFacts } from '../../../src/plugins/read-also/server/src/scoring/profile';
-import { MemoryRankingIndex } from '../../../src/plugins/read-also/server/src/scoring/memory-index';
-import { fromWire, toWire } from '../../../src/plugins/read-also/server/src/scoring/reindex-workers';
-import { suggest, suggestMembers } from '../../../src/plugins/read-also/server/src/scoring/suggest';
-import { scorePostings, type Posting, type QueryTerm } from '../../../src/plugins/read-also/server/src/scoring/rank';
-import { defaultConfig } from '../../../src/plugins/read-also/server/src/config';
+import { buildProfile, tfWeight, type ArticleFacts } from '../../../../../../../src/plugins/read-also/server/src/scoring/profile';
+import { MemoryRankingIndex } from '../../../../../../../src/plugins/read-also/server/src/scoring/memory-index';
+import { fromWire, toWire } from '../../../../../../../src/plugins/read-also/server/src/scoring/reindex-workers';
+import { suggest, suggestMembers } from '../../../../../../../src/plugins/read-also/server/src/scoring/suggest';
+import { scorePostings, type Posting, type QueryTerm } from '../../../../../../../src/plugins/read-also/server/src/scoring/rank';
+import { defaultConfig } from '../../../../../../../src/plugins/read-also/server/src/config';
 
 const weights = { title: 2, standfirst: 1.5, body: 1 };
 const names = async (ids: string[]) => new Map(ids.map((id) => [id, `Person ${id}`]));
