@@ -7,8 +7,9 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { scorePostings, type Suggestion } from '../scoring/rank';
-import { suggest, type RankingData } from '../scoring/suggest';
+import type { Suggestion } from '../scoring/rank';
+import { suggest } from '../scoring/suggest';
+import { databaseRankingData } from '../repositories/database-ranking';
 import { pluginServices } from './registry';
 import { ARTICLE, PERSON, RELATED_LINK } from '../../../../../content-types';
 import { readAlsoSettings } from '../settings';
@@ -59,21 +60,6 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
     return new Map(rows.map((row) => [row.documentId, row.name]));
   }
 
-  function databaseRankingData(): RankingData {
-    const { repository } = pluginServices(strapi);
-    return {
-      corpusStats: (locale, terms) => repository.corpusStats(locale, terms),
-      textMatches: async (query, locale, perTerm) =>
-        scorePostings(query, await repository.postingsFor(query.map((term) => term.term), locale, perTerm)),
-      textMatchesWithin: async (query, documentIds, locale) =>
-        scorePostings(query, await repository.postingsOfDocuments(documentIds, query.map((term) => term.term), locale)),
-      articlesSharingPeople: (people, locale, limit) => repository.articlesSharingPeople(people, locale, limit),
-      candidateProfiles: (documentIds, locale) => repository.candidateProfiles(documentIds, locale),
-      peopleFrequency: (people, locale) => repository.peopleFrequency(people, locale),
-      personNames,
-    };
-  }
-
   return {
     personNames,
 
@@ -119,7 +105,7 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
       if (!source) {
         throw new errors.NotFoundError(`No article ${documentId} in locale ${options.locale}`);
       }
-      return suggest(databaseRankingData(), config(), {
+      return suggest(databaseRankingData(repository, personNames), config(), {
         source,
         sourceIndexed: indexed !== null,
         limit: options.limit,
