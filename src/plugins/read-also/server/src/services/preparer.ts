@@ -36,13 +36,13 @@ export const createPreparer = ({ strapi }: { strapi: Core.Strapi }) => {
     const neighbours = new Map<string, { documentId: string; locale: string }>();
     for (const source of await repository.listsContaining(documentId)) neighbours.set(`${source.documentId}:${source.locale}`, source);
     for (const locale of indexed) {
-      const list = await suggestions.rank(documentId, { locale, limit: capacity, unfiltered: true });
+      const list = await suggestions.rankUnfiltered(documentId, { locale, limit: capacity });
       await repository.savePreparedLists([{ documentId, locale, members: list.map(membership), exhausted: list.length < capacity }]);
       for (const target of list) neighbours.set(`${target.documentId}:${target.locale}`, { documentId: target.documentId, locale: target.locale });
     }
     for (const neighbour of neighbours.values()) {
       try {
-        const [match] = await suggestions.rank(neighbour.documentId, { locale: neighbour.locale, limit: 1, within: [documentId], unfiltered: true });
+        const [match] = await suggestions.scoreTargets(neighbour.documentId, neighbour.locale, [documentId]);
         if (match) await repository.offer(neighbour.documentId, neighbour.locale, membership(match), capacity);
         else await repository.withdraw(neighbour.documentId, neighbour.locale, documentId);
       } catch (error) {

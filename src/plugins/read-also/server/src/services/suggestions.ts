@@ -14,15 +14,8 @@ import { pluginServices } from './registry';
 import { ARTICLE, PERSON, RELATED_LINK } from '../../../../../content-types';
 import { readAlsoSettings } from '../settings';
 
-export type SuggestOptions = {
-  locale?: string;
-  limit?: number;
-  /** Score these targets only (to accept one with its current score and reasons; a prepared list's members). */
-  within?: string[];
-  /** Rank without the editorial exclusions: what a prepared list holds. */
-  unfiltered?: boolean;
-};
-
+/** A read's locale (the default one when absent) and how many suggestions it wants (the configured number when absent). */
+export type ReadOptions = { locale?: string; limit?: number };
 
 export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => readAlsoSettings(strapi);
@@ -60,57 +53,91 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
     return new Map(rows.map((row) => [row.documentId, row.name]));
   }
 
+  const noExclusions = async () => new Set<string>();
+  const editorialExclusions = (documentId: string, locale: string) => () => excludedTargets(documentId, locale);
+
+  /** Ranks at read time, from the database: every candidate, or only `within`, less the excluded ones. */
+  async function ranking(
+    documentId: string,
+    locale: string,
+    limit: number,
+    only: { within?: string[]; excluded: () => Promise<Set<string>> },
+  ): Promise<Suggestion[]> {
+    const { repository, indexer } = pluginServices(strapi);
+    const indexed = await repository.findProfile(documentId, locale);
+    const source = indexed ?? (await indexer.draftProfile(documentId, locale));
+    if (!source) {
+      throw new errors.NotFoundError(`No article ${documentId} in locale ${locale}`);
+    }
+    return suggest(databaseRankingData(repository, personNames), config(), {
+      source,
+      sourceIndexed: indexed !== null,
+      limit,
+      within: only.within,
+      excluded: await only.excluded(),
+    });
+  }
+
+  /** These targets only, best first, without the editorial exclusions (a prepared list's members, a neighbour's offer). */
+  async function scoreTargets(documentId: string, locale: string, targets: string[], limit = targets.length): Promise<Suggestion[]> {
+    return ranking(documentId, locale, limit, { within: targets, excluded: noExclusions });
+  }
+
+  /**
+   * The prepared list's members, scored now (so scores and reasons are current), or null when
+   * there is no list a live ranking would agree with.
+   */
+  async function fromPreparedList(documentId: string, locale: string, limit: number): Promise<Suggestion[] | null> {
+    const { repository } = pluginServices(strapi);
+    // A publish not yet folded into the lists may change any of them.
+    if (await repository.hasPending()) return null;
+    if ((await repository.corpusStats(locale, [])).documents < config().preparedListsFrom) return null;
+    const list = await repository.preparedList(documentId, locale);
+    if (!list) return null;
+    const excluded = await excludedTargets(documentId, locale);
+    const members = list.members.map((member) => member.documentId).filter((id) => !excluded.has(id));
+    const ranked = members.length > 0 ? await scoreTargets(documentId, locale, members, limit) : [];
+    return ranked.length >= limit || list.exhausted ? ranked : null;
+  }
+
+  /** Live, with the editorial exclusions: what readers would be told now. */
+  async function rank(documentId: string, options: { locale: string; limit: number }): Promise<Suggestion[]> {
+    return ranking(documentId, options.locale, options.limit, { excluded: editorialExclusions(documentId, options.locale) });
+  }
+
+  /** One transaction for a read's queries: one snapshot, one connection, one BEGIN. */
+  const inOneTransaction = async <T>(read: () => Promise<T>): Promise<T> => (await strapi.db.transaction(read)) as T;
+
   return {
     personNames,
+    fromPreparedList,
+    rank,
+    scoreTargets,
 
     /**
-     * The article's suggestions. Throws NotFoundError for an unknown article; an article
-     * without a published version is ranked from its draft (editors see suggestions while writing).
+     * The article's suggestions, from its prepared list when one can answer, else ranked live;
+     * never articles it already links to, nor rejected ones. Throws NotFoundError for an unknown
+     * article; an article without a published version is ranked from its draft (editors see
+     * suggestions while writing).
      */
-    async suggestFor(documentId: string, options: SuggestOptions = {}): Promise<Suggestion[]> {
-      // One transaction for the reads: one snapshot, one connection, one BEGIN.
-      return (await strapi.db.transaction(async () => {
+    async suggestFor(documentId: string, options: ReadOptions = {}): Promise<Suggestion[]> {
+      return inOneTransaction(async () => {
         const locale = options.locale ?? (await defaultLocale());
         const limit = options.limit ?? config().limit;
-        if (!options.within && !options.unfiltered) {
-          const prepared = await this.fromPreparedList(documentId, locale, limit);
-          if (prepared) return prepared;
-        }
-        return this.rank(documentId, { ...options, locale, limit });
-      })) as Suggestion[];
+        return (await fromPreparedList(documentId, locale, limit)) ?? (await rank(documentId, { locale, limit }));
+      });
     },
 
-    /**
-     * The prepared list's members, scored now (so scores and reasons are current), or null when
-     * there is no list a live ranking would agree with.
-     */
-    async fromPreparedList(documentId: string, locale: string, limit: number): Promise<Suggestion[] | null> {
-      const { repository } = pluginServices(strapi);
-      // A publish not yet folded into the lists may change any of them.
-      if (await repository.hasPending()) return null;
-      if ((await repository.corpusStats(locale, [])).documents < config().preparedListsFrom) return null;
-      const list = await repository.preparedList(documentId, locale);
-      if (!list) return null;
-      const excluded = await excludedTargets(documentId, locale);
-      const members = list.members.map((member) => member.documentId).filter((id) => !excluded.has(id));
-      const ranked = members.length > 0 ? await this.rank(documentId, { locale, limit, within: members, unfiltered: true }) : [];
-      return ranked.length >= limit || list.exhausted ? ranked : null;
+    /** What a prepared list holds: the best candidates before editors' decisions, which reads apply. */
+    async rankUnfiltered(documentId: string, options: { locale: string; limit: number }): Promise<Suggestion[]> {
+      return ranking(documentId, options.locale, options.limit, { excluded: noExclusions });
     },
 
-    /** Ranks at read time, from the database. */
-    async rank(documentId: string, options: SuggestOptions & { locale: string; limit: number }): Promise<Suggestion[]> {
-      const { repository, indexer } = pluginServices(strapi);
-      const indexed = await repository.findProfile(documentId, options.locale);
-      const source = indexed ?? (await indexer.draftProfile(documentId, options.locale));
-      if (!source) {
-        throw new errors.NotFoundError(`No article ${documentId} in locale ${options.locale}`);
-      }
-      return suggest(databaseRankingData(repository, personNames), config(), {
-        source,
-        sourceIndexed: indexed !== null,
-        limit: options.limit,
-        within: options.within,
-        excluded: options.unfiltered ? new Set() : await excludedTargets(documentId, options.locale),
+    /** The target as the article's suggestion now, with its score and reasons; null when it is rejected, linked already or unrelated. */
+    async acceptableSuggestion(documentId: string, locale: string, targetId: string): Promise<Suggestion | null> {
+      return inOneTransaction(async () => {
+        const [suggestion] = await ranking(documentId, locale, 1, { within: [targetId], excluded: editorialExclusions(documentId, locale) });
+        return suggestion ?? null;
       });
     },
 
