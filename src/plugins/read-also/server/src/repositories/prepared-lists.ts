@@ -1,6 +1,7 @@
 /** Prepared lists: each article's best candidates, ranked before any read asks, one row per member. */
 import type { Knex } from 'knex';
 import { z } from 'zod';
+import { byDocumentId } from '../scoring/order';
 import { TABLES } from './schema';
 import { chunks, type Sql } from './sql';
 
@@ -73,7 +74,7 @@ export function createPreparedLists({ table, inTransaction, bulkInsert }: Sql) {
         const list = await readPrepared(trx, documentId, locale);
         if (!list) return false;
         const others = list.members.filter((entry) => entry.documentId !== member.documentId);
-        const merged = [...others, member].sort((a, b) => b.score - a.score || a.documentId.localeCompare(b.documentId));
+        const merged = [...others, member].sort((a, b) => b.score - a.score || byDocumentId(a.documentId, b.documentId));
         await writePrepared(trx, [{ ...list, members: merged.slice(0, capacity), exhausted: list.exhausted && merged.length <= capacity }]);
         return true;
       });

@@ -1,4 +1,5 @@
 /** Postings worked out from stored profiles, exactly as an index of them holds them. Pure. */
+import { byDocumentId } from './order';
 import { termImpact } from './profile';
 
 /** What postings are worked out from: an article's term frequencies and its norm. */
@@ -11,7 +12,7 @@ export function termPostings(term: string, profiles: StoredTerms[]): { documentI
       // Own keys only: a stem such as "constructor" must not find Object's.
       Object.hasOwn(profile.terms, term) ? [{ documentId: profile.documentId, impact: termImpact(profile.terms[term], profile.norm) }] : [],
     )
-    .sort((a, b) => b.impact - a.impact || (a.documentId < b.documentId ? -1 : 1));
+    .sort((a, b) => b.impact - a.impact || byDocumentId(a.documentId, b.documentId));
 }
 
 /** One profile's postings of these terms. */

@@ -7,7 +7,7 @@
  * never sees a list that a publish has made wrong.
  */
 import type { Core } from '@strapi/strapi';
-import type { Suggestion } from '../scoring/rank';
+import type { SuggestionDTO } from '../../../shared/contracts/suggestions';
 import { pluginServices } from './registry';
 import { readAlsoSettings } from '../settings';
 
@@ -15,7 +15,7 @@ import { readAlsoSettings } from '../settings';
 const SWEEP_INTERVAL_MS = 30_000;
 const BATCH = 20;
 
-const membership = (suggestion: Suggestion) => ({ documentId: suggestion.documentId, score: suggestion.score });
+const membership = (suggestion: SuggestionDTO) => ({ documentId: suggestion.documentId, score: suggestion.score });
 
 export const createPreparer = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => readAlsoSettings(strapi);

@@ -7,7 +7,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { Suggestion } from '../scoring/rank';
+import type { SuggestionDTO } from '../../../shared/contracts/suggestions';
+import type { Ranked } from '../scoring/rank';
 import { suggest } from '../scoring/suggest';
 import { databaseRankingData } from '../repositories/database-ranking';
 import { pluginServices } from './registry';
@@ -16,6 +17,34 @@ import { readAlsoSettings } from '../settings';
 
 /** A read's locale (the default one when absent) and how many suggestions it wants (the configured number when absent). */
 export type ReadOptions = { locale?: string; limit?: number };
+
+const rounded = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
+
+/**
+ * Scores as clients see them, to three decimals (the last digits depend on the order of a
+ * floating-point sum, which is no information); prepared lists store them so too.
+ */
+export const clientScore = (score: number) => rounded(score, 3);
+
+function toSuggestionDTO(ranked: Ranked): SuggestionDTO {
+  const { signals } = ranked;
+  return {
+    documentId: ranked.documentId,
+    title: ranked.title,
+    slug: ranked.slug,
+    locale: ranked.locale,
+    score: clientScore(ranked.score),
+    reasons: ranked.reasons,
+    signals: {
+      text: rounded(signals.text, 4),
+      people: rounded(signals.people, 4),
+      speakers: rounded(signals.speakers, 4),
+      tags: rounded(signals.tags, 4),
+      section: rounded(signals.section, 4),
+      recency: rounded(signals.recency, 4),
+    },
+  };
+}
 
 export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => readAlsoSettings(strapi);
@@ -62,24 +91,25 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
     locale: string,
     limit: number,
     only: { within?: string[]; excluded: () => Promise<Set<string>> },
-  ): Promise<Suggestion[]> {
+  ): Promise<SuggestionDTO[]> {
     const { repository, indexer } = pluginServices(strapi);
     const indexed = await repository.findProfile(documentId, locale);
     const source = indexed ?? (await indexer.draftProfile(documentId, locale));
     if (!source) {
       throw new errors.NotFoundError(`No article ${documentId} in locale ${locale}`);
     }
-    return suggest(databaseRankingData(repository, personNames), config(), {
+    const ranked = await suggest(databaseRankingData(repository, personNames), config(), {
       source,
       sourceIndexed: indexed !== null,
       limit,
       within: only.within,
       excluded: await only.excluded(),
     });
+    return ranked.map(toSuggestionDTO);
   }
 
   /** These targets only, best first, without the editorial exclusions (a prepared list's members, a neighbour's offer). */
-  async function scoreTargets(documentId: string, locale: string, targets: string[], limit = targets.length): Promise<Suggestion[]> {
+  async function scoreTargets(documentId: string, locale: string, targets: string[], limit = targets.length): Promise<SuggestionDTO[]> {
     return ranking(documentId, locale, limit, { within: targets, excluded: noExclusions });
   }
 
@@ -87,7 +117,7 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
    * The prepared list's members, scored now (so scores and reasons are current), or null when
    * there is no list a live ranking would agree with.
    */
-  async function fromPreparedList(documentId: string, locale: string, limit: number): Promise<Suggestion[] | null> {
+  async function fromPreparedList(documentId: string, locale: string, limit: number): Promise<SuggestionDTO[] | null> {
     const { repository } = pluginServices(strapi);
     // A publish not yet folded into the lists may change any of them.
     if (await repository.hasPending()) return null;
@@ -101,7 +131,7 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
   }
 
   /** Live, with the editorial exclusions: what readers would be told now. */
-  async function rank(documentId: string, options: { locale: string; limit: number }): Promise<Suggestion[]> {
+  async function rank(documentId: string, options: { locale: string; limit: number }): Promise<SuggestionDTO[]> {
     return ranking(documentId, options.locale, options.limit, { excluded: editorialExclusions(documentId, options.locale) });
   }
 
@@ -120,7 +150,7 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
      * article; an article without a published version is ranked from its draft (editors see
      * suggestions while writing).
      */
-    async suggestFor(documentId: string, options: ReadOptions = {}): Promise<Suggestion[]> {
+    async suggestFor(documentId: string, options: ReadOptions = {}): Promise<SuggestionDTO[]> {
       return inOneTransaction(async () => {
         const locale = options.locale ?? (await defaultLocale());
         const limit = options.limit ?? config().limit;
@@ -129,12 +159,12 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
     },
 
     /** What a prepared list holds: the best candidates before editors' decisions, which reads apply. */
-    async rankUnfiltered(documentId: string, options: { locale: string; limit: number }): Promise<Suggestion[]> {
+    async rankUnfiltered(documentId: string, options: { locale: string; limit: number }): Promise<SuggestionDTO[]> {
       return ranking(documentId, options.locale, options.limit, { excluded: noExclusions });
     },
 
     /** The target as the article's suggestion now, with its score and reasons; null when it is rejected, linked already or unrelated. */
-    async acceptableSuggestion(documentId: string, locale: string, targetId: string): Promise<Suggestion | null> {
+    async acceptableSuggestion(documentId: string, locale: string, targetId: string): Promise<SuggestionDTO | null> {
       return inOneTransaction(async () => {
         const [suggestion] = await ranking(documentId, locale, 1, { within: [targetId], excluded: editorialExclusions(documentId, locale) });
         return suggestion ?? null;

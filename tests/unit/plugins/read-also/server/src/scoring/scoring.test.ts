@@ -1,4 +1,5 @@
-import { buildProfile, blocksToText, tfWeight, type ArticleFacts } from '../../../../../../../src/plugins/read-also/server/src/scoring/profile';
+import { buildProfile, tfWeight, type ArticleFacts } from '../../../../../../../src/plugins/read-also/server/src/scoring/profile';
+import { blocksToText } from '../../../../../../../src/lib/blocks';
 import {
   describeGap,
   kthLargest,
