@@ -1,6 +1,6 @@
 /** `readAlsoSuggestions(documentId, limit, locale)`: the content API's suggestions, same rules and permission. */
 import type { Core } from '@strapi/strapi';
-import { CONTENT_API_ACTION } from './permissions';
+import { CONTENT_API_ACTION } from '../../shared/constants';
 import { readPublicSuggestions } from './controllers/public-suggestions';
 
 const typeDefs = /* GraphQL */ `

@@ -1,18 +1,10 @@
 import type { Core } from '@strapi/strapi';
-
-/** The plugin's admin permission actions. Super Admins get them automatically. */
-export const ACTIONS = {
-  read: 'plugin::read-also.read',
-  manage: 'plugin::read-also.manage',
-} as const;
+import { ACTIONS, PLUGIN_ID } from '../../shared/constants';
 
 export const ACTION_DEFINITIONS = [
-  { section: 'plugins', displayName: 'See suggestions and links', uid: 'read', pluginName: 'read-also' },
-  { section: 'plugins', displayName: 'Accept and reject suggestions', uid: 'manage', pluginName: 'read-also' },
+  { section: 'plugins', displayName: 'See suggestions and links', uid: 'read', pluginName: PLUGIN_ID },
+  { section: 'plugins', displayName: 'Accept and reject suggestions', uid: 'manage', pluginName: PLUGIN_ID },
 ];
-
-/** The content API action a role or API token must be granted to read suggestions. */
-export const CONTENT_API_ACTION = 'plugin::read-also.suggestions.find';
 
 const EDITORIAL_ROLES = ['strapi-editor', 'strapi-author'];
 const GRANTED_MARKER = 'editor-permissions-granted';
@@ -23,8 +15,8 @@ const GRANTED_MARKER = 'editor-permissions-granted';
  * bootstrap calls this.
  */
 export async function grantEditorialRolesOnce(strapi: Core.Strapi): Promise<void> {
-  if (!strapi.plugin('read-also')) return;
-  const store = strapi.store({ type: 'plugin', name: 'read-also' });
+  if (!strapi.plugin(PLUGIN_ID)) return;
+  const store = strapi.store({ type: 'plugin', name: PLUGIN_ID });
   if (await store.get({ key: GRANTED_MARKER })) return;
   const roles = (await strapi.db.query('admin::role').findMany({ where: { code: { $in: EDITORIAL_ROLES } } })) as { id: number }[];
   if (roles.length === 0) return;

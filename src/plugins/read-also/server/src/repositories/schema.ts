@@ -1,6 +1,7 @@
 /** The plugin's own tables: their names, their shape, and the upkeep a full reindex needs (posting indexes, statistics). */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { PLUGIN_ID } from '../../../shared/constants';
 import type { Sql } from './sql';
 
 /** Bumped when the tables change shape: bootstrap then rebuilds them and reindexes. */
@@ -132,7 +133,7 @@ export function createSchema(strapi: Core.Strapi, { qualified, table, inTransact
   return {
     /** Creates the tables, or rebuilds them when their shape changed; returns true when a reindex is due. */
     async ensureTables(): Promise<boolean> {
-      const store = strapi.store({ type: 'plugin', name: 'read-also' });
+      const store = strapi.store({ type: 'plugin', name: PLUGIN_ID });
       const version = (await store.get({ key: 'schema-version' })) as number | null;
       const rebuild = version !== SCHEMA_VERSION;
       if (rebuild) {
