@@ -7,6 +7,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { z } from 'zod';
 import type { SuggestionDTO } from '../../../shared/contracts/suggestions';
 import type { Ranked } from '../scoring/rank';
 import { suggest } from '../scoring/suggest';
@@ -14,6 +15,10 @@ import { databaseRankingData } from '../repositories/database-ranking';
 import { pluginServices } from './registry';
 import { ARTICLE, PERSON, RELATED_LINK } from '../../../../../content-types';
 import { readAlsoSettings } from '../settings';
+
+/** A draft link row, with its target when it has one. */
+const linkRows = z.array(z.object({ targetArticle: z.object({ documentId: z.string() }).nullish() }));
+const personRows = z.array(z.object({ documentId: z.string(), name: z.string() }));
 
 /** A read's locale (the default one when absent) and how many suggestions it wants (the configured number when absent). */
 export type ReadOptions = { locale?: string; limit?: number };
@@ -55,11 +60,13 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
 
   /** Targets the article already links to, in any state: suggesting them again would be noise. */
   async function linkedTargets(documentId: string, locale: string): Promise<string[]> {
-    const links = (await strapi.db.query(RELATED_LINK).findMany({
-      where: { article: { documentId, locale }, publishedAt: null },
-      select: ['id'],
-      populate: { targetArticle: { select: ['documentId'] } },
-    })) as unknown as { targetArticle: { documentId: string } | null }[];
+    const links = linkRows.parse(
+      await strapi.db.query(RELATED_LINK).findMany({
+        where: { article: { documentId, locale }, publishedAt: null },
+        select: ['id'],
+        populate: { targetArticle: { select: ['documentId'] } },
+      }),
+    );
     return links.flatMap((link) => (link.targetArticle ? [link.targetArticle.documentId] : []));
   }
 
@@ -75,10 +82,12 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
    */
   async function personNames(ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
-    const rows = (await strapi.db.query(PERSON).findMany({
-      where: { documentId: { $in: ids }, publishedAt: { $notNull: true } },
-      select: ['documentId', 'name'],
-    })) as unknown as { documentId: string; name: string }[];
+    const rows = personRows.parse(
+      await strapi.db.query(PERSON).findMany({
+        where: { documentId: { $in: ids }, publishedAt: { $notNull: true } },
+        select: ['documentId', 'name'],
+      }),
+    );
     return new Map(rows.map((row) => [row.documentId, row.name]));
   }
 
