@@ -8,7 +8,6 @@
  * Text similarity is the SMART lnc.ltc cosine: the source's most distinctive terms weighted
  * by log-tf × idf, candidates by log-tf alone. Candidate norms then never depend on the
  * corpus, so they are stored once at publish time and never drift as the archive grows.
- * On CNRec's human judgements it beat both TF-IDF cosine and BM25 more-like-this.
  */
 import { byDocumentId } from './order';
 import { tfWeight, type ArticleProfile } from './profile';

@@ -1,10 +1,8 @@
 /**
- * Keeps the prepared suggestion lists in step with the archive, off the publish path.
- * A publish queues its article in a table (in the publish's own transaction, so nothing is
- * lost to a crash); after the commit this worker ranks the article's own list again and
- * offers the article to each neighbour's list — the articles it now matches, and those
- * whose lists held it before. Until the queue is empty, reads rank live, so a reader
- * never sees a list that a publish has made wrong.
+ * Keeps the prepared suggestion lists in step with the archive, off the publish path: after a
+ * publish commits, it ranks the queued article's own list again and offers the article to each
+ * neighbour's list (those it now matches, and those that held it). Until the queue is empty,
+ * reads rank live, so a reader never sees a list that a publish has made wrong.
  */
 import type { Core } from '@strapi/strapi';
 import type { SuggestionDTO } from '../../../shared/contracts/suggestions';

@@ -1,9 +1,7 @@
 /**
- * Suggestions for one article. A published article's list is prepared when it (or a
- * neighbour) is published, so a read is a few indexed queries; the editorial rules (never
- * articles it already links, nor rejected ones) are applied at read time. A live ranking
- * answers whenever no prepared list can: drafts, a single target's score, or while a
- * publish is still being folded into the lists.
+ * Suggestions for one article: from its prepared list when one can answer, ranked live otherwise
+ * (drafts, chosen targets, or while a publish is still being folded into the lists). Editors'
+ * decisions (never articles it already links, nor rejected ones) apply at read time.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
