@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
+import { PLUGIN_ID as READ_ALSO } from '../plugins/read-also/shared/constants';
 
 const CM = 'plugin::content-manager.explorer';
 const ACTIONS = ['create', 'read', 'update', 'delete', 'publish'] as const;
@@ -64,12 +65,12 @@ const registeredActions = z.array(z.object({ actionId: z.string(), pluginName: z
  * Strapi creates its default admin roles after plugins bootstrap, hence here.
  */
 export async function grantReadAlsoOnce(strapi: Core.Strapi): Promise<boolean> {
-  if (!strapi.plugin('read-also')) return false;
-  const store = strapi.store({ type: 'plugin', name: 'read-also' });
+  if (!strapi.plugin(READ_ALSO)) return false;
+  const store = strapi.store({ type: 'plugin', name: READ_ALSO });
   if (await store.get({ key: READ_ALSO_GRANTED_MARKER })) return false;
   const actions = registeredActions
     .parse(strapi.service('admin::permission').actionProvider.values())
-    .filter((action) => action.pluginName === 'read-also')
+    .filter((action) => action.pluginName === READ_ALSO)
     .map((action) => action.actionId);
   const roles = (await strapi.db.query('admin::role').findMany({ where: { code: { $in: ['strapi-editor', 'strapi-author'] } } })) as { id: number }[];
   if (roles.length === 0) return false;

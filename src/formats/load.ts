@@ -1,6 +1,6 @@
 /** Loads a published article with everything the output formats need, in one Document Service read. */
 import type { Core } from '@strapi/strapi';
-import { blocksToText } from '../plugins/read-also/server/src/scoring/profile';
+import { blocksToText } from '../lib/blocks';
 import type { FormatArticle, FormatPerson, FormatSettings } from './article';
 import { ARTICLE } from '../content-types';
 

@@ -1,4 +1,6 @@
-export const PLUGIN_ID = 'read-also';
+import { ACTIONS, PLUGIN_ID } from '../../shared/constants';
+
+export { PLUGIN_ID };
 
 export const ARTICLE_UID = 'api::article.article';
 
@@ -6,6 +8,6 @@ export const ARTICLE_UID = 'api::article.article';
 export const t = (key: string) => `${PLUGIN_ID}.${key}`;
 
 export const PERMISSIONS = {
-  read: [{ action: 'plugin::read-also.read', subject: null }],
-  manage: [{ action: 'plugin::read-also.manage', subject: null }],
+  read: [{ action: ACTIONS.read, subject: null }],
+  manage: [{ action: ACTIONS.manage, subject: null }],
 };

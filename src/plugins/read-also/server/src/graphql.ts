@@ -1,11 +1,7 @@
 /** `readAlsoSuggestions(documentId, limit, locale)`: the content API's suggestions, same rules and permission. */
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { CONTENT_API_ACTION } from './permissions';
-import { parse, resolveLocale } from './controllers/request';
-import { articleParams, suggestionQuery } from './controllers/validators';
-import { pluginServices } from './services/registry';
-import { readAlsoSettings } from './settings';
+import { CONTENT_API_ACTION } from '../../shared/constants';
+import { readPublicSuggestions } from './controllers/public-suggestions';
 
 const typeDefs = /* GraphQL */ `
   type ReadAlsoSignals {
@@ -43,18 +39,8 @@ export function registerGraphql(strapi: Core.Strapi): void {
         Query: {
           readAlsoSuggestions: {
             async resolve(_parent: unknown, args: { documentId: string; limit?: number | null; locale?: string | null }) {
-              const settings = readAlsoSettings(strapi);
-              const { documentId } = parse(articleParams, { documentId: args.documentId });
-              const query = parse(suggestionQuery(settings.maxLimit), {
-                limit: args.limit ?? undefined,
-                locale: args.locale ?? undefined,
-              });
-              const locale = await resolveLocale(strapi, query.locale);
-              const { suggestions } = pluginServices(strapi);
-              if (!(await suggestions.isPublished(documentId, locale))) {
-                throw new errors.NotFoundError(`No published article ${documentId} in locale ${locale}`);
-              }
-              return suggestions.suggestFor(documentId, { locale, limit: query.limit ?? settings.limit });
+              const query = { limit: args.limit ?? undefined, locale: args.locale ?? undefined };
+              return (await readPublicSuggestions(strapi, { params: { documentId: args.documentId }, query })).data;
             },
           },
         },

@@ -1,13 +1,7 @@
-/** The plugin's admin permission actions. Super Admins get them automatically. */
-export const ACTIONS = {
-  read: 'plugin::read-also.read',
-  manage: 'plugin::read-also.manage',
-} as const;
+import { PLUGIN_ID } from '../../shared/constants';
 
+/** The plugin's admin actions (ids in shared/constants.ts); Super Admins get them automatically. */
 export const ACTION_DEFINITIONS = [
-  { section: 'plugins', displayName: 'See suggestions and links', uid: 'read', pluginName: 'read-also' },
-  { section: 'plugins', displayName: 'Accept and reject suggestions', uid: 'manage', pluginName: 'read-also' },
+  { section: 'plugins', displayName: 'See suggestions and links', uid: 'read', pluginName: PLUGIN_ID },
+  { section: 'plugins', displayName: 'Accept and reject suggestions', uid: 'manage', pluginName: PLUGIN_ID },
 ];
-
-/** The content API action a role or API token must be granted to read suggestions. */
-export const CONTENT_API_ACTION = 'plugin::read-also.suggestions.find';

@@ -63,9 +63,7 @@ export type ReadAlsoConfig = z.infer<typeof readAlsoConfigSchema>;
 
 /**
  * Postings a full reindex stores per term: twice what a ranking reads, so that many of a term's
- * strongest articles can leave the archive before its weaker postings have to be read back from
- * the profiles. A term's other postings cannot rank while those are there, and storing them all
- * was most of a reindex's writing and of the database's size.
+ * strongest articles can leave the archive before its weaker postings must be read back from the profiles.
  */
 export function storedPostingsPerTerm(config: Pick<ReadAlsoConfig, 'postingsPerTerm'>): number {
   return 2 * config.postingsPerTerm;

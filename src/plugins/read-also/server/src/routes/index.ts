@@ -1,4 +1,4 @@
-import { ACTIONS } from '../permissions';
+import { ACTIONS } from '../../../shared/constants';
 
 const requires = (action: string) => ({
   policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],

@@ -1,23 +1,21 @@
 /**
- * The whole archive's ranking state in memory, for a full reindex: preparing 100k lists
- * through the database would cost a dozen queries each. It keeps only what a ranking reads
- * — the strongest postings of each term, document frequencies, people postings and candidate
- * profiles — so memory stays bounded by the vocabulary, not by the archive. Pure.
- *
- * Articles are numbered as they arrive and postings hold those numbers, so a ranking adds up
- * scores in one typed array instead of a map keyed by documentId: at 100k articles most of a
- * ranking's 10,000 postings are distinct candidates, and the map was most of its cost.
+ * The whole archive's ranking state in memory, for a full reindex, so preparing every list costs
+ * no queries. It keeps only what a ranking reads (each term's strongest postings, document
+ * frequencies, people, candidate profiles), so memory is bounded by the vocabulary. Articles are
+ * numbered as they arrive, so a ranking adds up scores in one typed array. Pure.
  */
 import { indexableTerms, termImpact, type ArticleProfile } from './profile';
-import { queryNorm, strongestCandidates, type CandidateProfile, type CorpusStats, type QueryTerm, type TextScores } from './rank';
-import type { PeopleStats, RankingData } from './suggest';
+import { byDocumentId } from './order';
+import { queryNorm, strongestCandidates, type CandidateProfile, type CorpusStats, type PeopleStats, type QueryTerm, type TextScores } from './rank';
+import type { RankingData } from './suggest';
 
 /**
  * Strongest first once ranked; `ranked` is dropped by the next add to the term. `droppedMax` is
  * the highest impact pruned away so far: every posting not kept is at most that strong.
  */
-type PostingList = { documents: number[]; impacts: number[]; droppedMax: number | null; ranked?: RankedList };
-type RankedList = { documents: Int32Array; impacts: Float64Array };
+type PostingList = { documents: number[]; impacts: number[]; droppedMax: number | null; ranked?: SortedPostings };
+/** A term's postings as typed arrays, strongest first. */
+type SortedPostings = { documents: Int32Array; impacts: Float64Array };
 
 /**
  * The postings a database keeps after a reindex: each term's strongest, and, where some were
@@ -101,10 +99,10 @@ export class MemoryRankingIndex implements RankingData {
   }
 
   /** Keeps the `keep` highest impacts (ties by documentId, as a sorted index would be read). */
-  private strongest(documents: ArrayLike<number>, impacts: ArrayLike<number>, keep: number): RankedList {
+  private strongest(documents: ArrayLike<number>, impacts: ArrayLike<number>, keep: number): SortedPostings {
     const order = Array.from({ length: documents.length }, (_, index) => index);
     const ids = this.documentIds;
-    order.sort((a, b) => impacts[b] - impacts[a] || (ids[documents[a]] < ids[documents[b]] ? -1 : 1));
+    order.sort((a, b) => impacts[b] - impacts[a] || byDocumentId(ids[documents[a]], ids[documents[b]]));
     const kept = order.slice(0, keep);
     return { documents: Int32Array.from(kept, (index) => documents[index]), impacts: Float64Array.from(kept, (index) => impacts[index]) };
   }
@@ -170,7 +168,7 @@ export class MemoryRankingIndex implements RankingData {
   }
 
   /** A term's strongest postings in one locale, ranked once and kept ranked until the next add. */
-  private ranked(locale: string, term: string): RankedList | undefined {
+  private ranked(locale: string, term: string): SortedPostings | undefined {
     const list = this.postings.get(locale, term);
     if (!list) return undefined;
     list.ranked ??= this.strongest(list.documents, list.impacts, this.postingsPerTerm);
@@ -178,7 +176,7 @@ export class MemoryRankingIndex implements RankingData {
   }
 
   /** The strongest postings of a term in a locale, or across all of them (merged, strongest first). */
-  private strongestPostings(term: string, locale: string | null, perTerm: number): RankedList | undefined {
+  private strongestPostings(term: string, locale: string | null, perTerm: number): SortedPostings | undefined {
     if (locale) return this.ranked(locale, term);
     const lists = this.postings.locales().flatMap((each) => this.ranked(each, term) ?? []);
     if (lists.length <= 1) return lists[0];
@@ -187,13 +185,6 @@ export class MemoryRankingIndex implements RankingData {
       lists.flatMap((list) => Array.from(list.impacts)),
       perTerm,
     );
-  }
-
-  /** Test access: a term's strongest postings, as a ranking reads them. */
-  postingsOf(term: string, locale: string | null, perTerm: number): { documentId: string; impact: number }[] {
-    const list = this.strongestPostings(term, locale, perTerm);
-    if (!list) return [];
-    return Array.from(list.documents.subarray(0, perTerm), (number, index) => ({ documentId: this.documentIds[number], impact: list.impacts[index] }));
   }
 
   /**
@@ -210,7 +201,7 @@ export class MemoryRankingIndex implements RankingData {
     this.touched = touched;
 
     const norm = queryNorm(query);
-    const used: { term: QueryTerm; list: RankedList; count: number }[] = [];
+    const used: { term: QueryTerm; list: SortedPostings; count: number }[] = [];
     for (const term of query) {
       const list = norm > 0 ? this.strongestPostings(term.term, locale, perTerm) : undefined;
       if (!list) continue;
@@ -258,10 +249,6 @@ export class MemoryRankingIndex implements RankingData {
         return explained;
       },
     };
-  }
-
-  async textMatchesWithin(): Promise<TextScores> {
-    throw new Error('the in-memory index keeps no per-document postings: score chosen targets against the database');
   }
 
   async articlesSharingPeople(people: string[], locale: string | null, limit: number): Promise<string[]> {

@@ -55,11 +55,7 @@ export function indexableTerms(profile: Pick<ArticleProfile, 'terms'>): [string,
   return Object.entries(profile.terms).filter(([term]) => term.length <= MAX_TERM_LENGTH);
 }
 
-/**
- * A string-keyed record from entries. Object.fromEntries gives every new order of keys its own
- * hidden class, and with a stemmed vocabulary that is one per article: building them took half
- * of indexing's time. An object without a prototype is a plain hash table from the start.
- */
+/** A string-keyed record from entries, without a prototype: a plain hash table, not a hidden class per order of keys. */
 export function recordOf<T>(entries: Iterable<readonly [string, T]>): Record<string, T> {
   const record = Object.create(null) as Record<string, T>;
   for (const [key, value] of entries) record[key] = value;
@@ -87,18 +83,4 @@ export function buildProfile(facts: ArticleFacts, fieldWeights: FieldWeights): A
     labels: recordOf(strongest.map(([stem]) => [stem, terms.labels.get(stem) as string])),
     norm: documentNorm(counts),
   };
-}
-
-/** Plain text of Strapi blocks: paragraphs, headings, lists, quotes. */
-export function blocksToText(blocks: unknown): string {
-  if (!Array.isArray(blocks)) return typeof blocks === 'string' ? blocks : '';
-  const lines: string[] = [];
-  const walk = (node: unknown): string => {
-    if (!node || typeof node !== 'object') return '';
-    const { text, children } = node as { text?: unknown; children?: unknown };
-    if (typeof text === 'string') return text;
-    return Array.isArray(children) ? children.map(walk).join('') : '';
-  };
-  for (const block of blocks) lines.push(walk(block));
-  return lines.join('\n');
 }

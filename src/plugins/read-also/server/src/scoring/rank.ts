@@ -8,9 +8,8 @@
  * Text similarity is the SMART lnc.ltc cosine: the source's most distinctive terms weighted
  * by log-tf × idf, candidates by log-tf alone. Candidate norms then never depend on the
  * corpus, so they are stored once at publish time and never drift as the archive grows.
- * On CNRec's human judgements it beat both TF-IDF cosine and BM25 more-like-this.
  */
-import type { SuggestionDTO, SuggestionSignals } from '../../../shared/contracts/suggestions';
+import { byDocumentId } from './order';
 import { tfWeight, type ArticleProfile } from './profile';
 
 export type SignalWeights = { text: number; people: number; speakers: number; tags: number; section: number; recency: number };
@@ -47,17 +46,31 @@ export type TextScores = {
   explain(documentIds: Set<string>): Map<string, Map<string, number>>;
 };
 
-/** What a suggestion carries is the route contract's: the ranking builds exactly what clients read. */
-export type Signals = SuggestionSignals;
-export type Suggestion = SuggestionDTO;
+/** How strongly a candidate matches on each signal, from 0 to 1. */
+export type SignalScores = { text: number; people: number; speakers: number; tags: number; section: number; recency: number };
+
+/** One ranked candidate with its reasons, scores exact (the service rounds them for clients). */
+export type Ranked = {
+  documentId: string;
+  title: string;
+  slug: string | null;
+  locale: string;
+  score: number;
+  /** Sentences an editor or a reader can understand: "quotes Volodymyr Zelensky", "2 days earlier". */
+  reasons: string[];
+  signals: SignalScores;
+};
+
+/** How many indexed articles mention or quote each person, and how many articles there are. */
+export type PeopleStats = { documents: number; frequency: Record<string, number> };
 
 /** Candidates carry everything but their terms: text evidence arrives as a TextMatch. */
 export type CandidateProfile = Omit<ArticleProfile, 'terms' | 'labels' | 'norm'>;
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** localeCompare's order, without building a collator per comparison (ties are common in a ranking). */
-const compareText = new Intl.Collator().compare;
+/** Query terms of equal weight in localeCompare's order, without building a collator per comparison. */
+const compareTerms = new Intl.Collator().compare;
 
 /** Inverse document frequency; a term in every document says nothing. */
 export function idf(documents: number, documentFrequency: number): number {
@@ -81,7 +94,7 @@ export function selectQueryTerms(source: ArticleProfile, stats: CorpusStats, opt
     .filter((candidate) => candidate.df >= elsewhere && (documents < 20 || candidate.df <= tooCommon))
     .map(({ term, idf: termIdf, tf }) => ({ term, idf: termIdf, weight: tfWeight(tf) * termIdf }))
     .filter((term) => term.weight > 0)
-    .sort((a, b) => b.weight - a.weight || compareText(a.term, b.term))
+    .sort((a, b) => b.weight - a.weight || compareTerms(a.term, b.term))
     .slice(0, options.queryTerms);
 }
 
@@ -125,7 +138,7 @@ export function strongestCandidates<T>(ids: T[], scoreOf: (id: T) => number, doc
     if (scores[index] >= cut) kept.push({ id: documentIdOf(ids[index]), score: scores[index] });
   }
   return kept
-    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+    .sort((a, b) => b.score - a.score || byDocumentId(a.id, b.id))
     .slice(0, count)
     .map((entry) => entry.id);
 }
@@ -192,13 +205,13 @@ export type ScoringContext = {
   source: ArticleProfile;
   options: RankingOptions;
   /** How many indexed articles mention or quote each of the source's people, and how many there are. */
-  peopleStats?: { documents: number; frequency: Record<string, number> };
+  peopleStats?: PeopleStats;
 };
 
 /** What reasons need beyond scoring: people are named in them. */
 export type ReasonContext = { personName(documentId: string): string };
 
-type SignalName = Exclude<keyof Signals, 'recency'>;
+type SignalName = Exclude<keyof SignalScores, 'recency'>;
 
 /** What scoring needs of the source, worked out once per ranking rather than once per candidate. */
 type SourceFacts = {
@@ -254,7 +267,7 @@ function sharedWeight(sharedIds: string[], total: number, facts: SourceFacts): n
 type Scored = {
   candidate: CandidateProfile;
   score: number;
-  signals: Signals;
+  signals: SignalScores;
   sharedSpeakers: string[];
   sharedPeople: string[];
   sharedTags: string[];
@@ -267,7 +280,7 @@ type Scored = {
  * but a source that names people does not sink every candidate that names other ones (most
  * related stories share the topic, not the cast).
  */
-function weightedMean(used: SignalName[], signals: Signals, weights: SignalWeights): number {
+function weightedMean(used: SignalName[], signals: SignalScores, weights: SignalWeights): number {
   let weighted = 0;
   let total = 0;
   for (const signal of used) {
@@ -290,7 +303,7 @@ function scoreCandidate(candidate: CandidateProfile, textScore: number, context:
   const sharedTags = candidateTags ? source.tags.filter((tag) => candidateTags.has(fold(tag))) : [];
   const sameSection = Boolean(facts.section && candidate.section && fold(candidate.section) === facts.section);
 
-  const signals: Signals = {
+  const signals: SignalScores = {
     text: Math.min(1, textScore),
     people: sharedWeight(sharedPeople, facts.peopleTotal, facts),
     speakers: sharedWeight(sharedSpeakers, facts.speakersTotal, facts),
@@ -329,9 +342,6 @@ function reasonsFor(scored: Scored, termParts: Map<string, number> | undefined, 
 /** A candidate's place in a ranking without its reasons: what a prepared list keeps. */
 export type RankedMember = { documentId: string; score: number };
 
-/** Clients see scores rounded to three decimals and signals to four (see scoreCandidates). */
-const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
-
 /** The `limit` best candidates, scored, excluding the source and any documentId in `excluded`. */
 function scoreCandidates(candidates: CandidateProfile[], text: TextScores, context: ScoringContext, excluded: Set<string>, limit: number): Scored[] {
   const scored: Scored[] = [];
@@ -341,9 +351,7 @@ function scoreCandidates(candidates: CandidateProfile[], text: TextScores, conte
     const result = scoreCandidate(candidate, text.score(candidate.documentId), context, facts);
     if (result) scored.push(result);
   }
-  // Ranked on the exact score; clients see it rounded (the last digits depend on the order of a
-  // floating-point sum, which is no information).
-  return scored.sort((a, b) => b.score - a.score || compareText(a.candidate.documentId, b.candidate.documentId)).slice(0, limit);
+  return scored.sort((a, b) => b.score - a.score || byDocumentId(a.candidate.documentId, b.candidate.documentId)).slice(0, limit);
 }
 
 /** The best suggestions with their reasons, excluding the source and any documentId in `excluded`. */
@@ -353,7 +361,7 @@ export function rankCandidates(
   context: ScoringContext & ReasonContext,
   excluded: Set<string>,
   limit = context.options.limit,
-): Suggestion[] {
+): Ranked[] {
   const kept = scoreCandidates(candidates, text, context, excluded, limit);
   const termParts = text.explain(new Set(kept.map((entry) => entry.candidate.documentId)));
   return kept.map((entry) => ({
@@ -361,9 +369,9 @@ export function rankCandidates(
     title: entry.candidate.title,
     slug: entry.candidate.slug,
     locale: entry.candidate.locale,
-    score: round(entry.score, 3),
+    score: entry.score,
     reasons: reasonsFor(entry, termParts.get(entry.candidate.documentId), context),
-    signals: Object.fromEntries(Object.entries(entry.signals).map(([signal, value]) => [signal, round(value, 4)])) as Signals,
+    signals: entry.signals,
   }));
 }
 
@@ -374,6 +382,6 @@ export function rankCandidates(
 export function rankMembers(candidates: CandidateProfile[], text: TextScores, context: ScoringContext, excluded: Set<string>, limit: number): RankedMember[] {
   return scoreCandidates(candidates, text, context, excluded, limit).map((entry) => ({
     documentId: entry.candidate.documentId,
-    score: round(entry.score, 3),
+    score: entry.score,
   }));
 }

@@ -11,22 +11,21 @@ import {
   selectQueryTerms,
   type CandidateProfile,
   type CorpusStats,
+  type PeopleStats,
   type QueryTerm,
+  type Ranked,
   type RankedMember,
   type RankingOptions,
-  type Suggestion,
   type TextScores,
 } from './rank';
-
-export type PeopleStats = { documents: number; frequency: Record<string, number> };
 
 /** What scoring reads; RankingData adds what reasons need. */
 export type ScoringData = {
   corpusStats(locale: string, terms: string[]): Promise<CorpusStats>;
   /** Cosine scores from the strongest postings (highest impact first) of each query term, at most perTerm each. */
   textMatches(query: QueryTerm[], locale: string | null, perTerm: number): Promise<TextScores>;
-  /** Cosine scores of these articles only, from all their postings of the query's terms. */
-  textMatchesWithin(query: QueryTerm[], documentIds: string[], locale: string | null): Promise<TextScores>;
+  /** Cosine scores of these articles only, from all their postings of the query's terms: what scoring chosen targets needs. */
+  textMatchesWithin?(query: QueryTerm[], documentIds: string[], locale: string | null): Promise<TextScores>;
   /** Articles mentioning or quoting these people, most shared first. */
   articlesSharingPeople(people: string[], locale: string | null, limit: number): Promise<string[]>;
   candidateProfiles(documentIds: string[], locale: string | null): Promise<CandidateProfile[]>;
@@ -51,6 +50,11 @@ export type SuggestRequest = {
   excluded?: Set<string>;
 };
 
+function matchesWithin(data: ScoringData, query: QueryTerm[], within: string[], locale: string | null): Promise<TextScores> {
+  if (!data.textMatchesWithin) throw new Error('this ranking data keeps no per-document postings: it cannot score chosen targets');
+  return data.textMatchesWithin(query, within, locale);
+}
+
 /** Every candidate worth scoring, with what scoring them needs. */
 async function gather(data: ScoringData, settings: SuggestSettings, request: SuggestRequest) {
   const { source, within } = request;
@@ -59,7 +63,7 @@ async function gather(data: ScoringData, settings: SuggestSettings, request: Sug
   const stats = await data.corpusStats(locale, Object.keys(source.terms));
   const query = selectQueryTerms(source, stats, settings, request.sourceIndexed);
   const textMatches = within
-    ? await data.textMatchesWithin(query, within, candidateLocale)
+    ? await matchesWithin(data, query, within, candidateLocale)
     : await data.textMatches(query, candidateLocale, settings.postingsPerTerm);
   const byText = textMatches.strongest(settings.candidatePool);
   const byPeople = within
@@ -71,7 +75,7 @@ async function gather(data: ScoringData, settings: SuggestSettings, request: Sug
   return { candidates, textMatches, everyone, context: { source, options: settings, peopleStats } };
 }
 
-export async function suggest(data: RankingData, settings: SuggestSettings, request: SuggestRequest): Promise<Suggestion[]> {
+export async function suggest(data: RankingData, settings: SuggestSettings, request: SuggestRequest): Promise<Ranked[]> {
   const { candidates, textMatches, everyone, context } = await gather(data, settings, request);
   const names = await data.personNames(everyone);
   return rankCandidates(

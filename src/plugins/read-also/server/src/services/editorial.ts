@@ -29,7 +29,7 @@ export const createEditorialService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Creates a suggested link to `targetId` in the article's draft (published at once only if asked). */
   async function attach(documentId: string, locale: string, targetId: string, auto: boolean, change: LinkChange): Promise<RelatedLinkDTO> {
     const { suggestions } = pluginServices(strapi);
-    const [suggestion] = await suggestions.suggestFor(documentId, { locale, limit: 1, within: [targetId] });
+    const suggestion = await suggestions.acceptableSuggestion(documentId, locale, targetId);
     if (!suggestion) {
       throw new errors.ValidationError(`Article ${targetId} is not a suggestion for ${documentId}: it is rejected, already linked, or unrelated`);
     }

@@ -1,13 +1,11 @@
 /**
- * Keeps the prepared suggestion lists in step with the archive, off the publish path.
- * A publish queues its article in a table (in the publish's own transaction, so nothing is
- * lost to a crash); after the commit this worker ranks the article's own list again and
- * offers the article to each neighbour's list — the articles it now matches, and those
- * whose lists held it before. Until the queue is empty, reads rank live, so a reader
- * never sees a list that a publish has made wrong.
+ * Keeps the prepared suggestion lists in step with the archive, off the publish path: after a
+ * publish commits, it ranks the queued article's own list again and offers the article to each
+ * neighbour's list (those it now matches, and those that held it). Until the queue is empty,
+ * reads rank live, so a reader never sees a list that a publish has made wrong.
  */
 import type { Core } from '@strapi/strapi';
-import type { Suggestion } from '../scoring/rank';
+import type { SuggestionDTO } from '../../../shared/contracts/suggestions';
 import { pluginServices } from './registry';
 import { readAlsoSettings } from '../settings';
 
@@ -15,7 +13,7 @@ import { readAlsoSettings } from '../settings';
 const SWEEP_INTERVAL_MS = 30_000;
 const BATCH = 20;
 
-const membership = (suggestion: Suggestion) => ({ documentId: suggestion.documentId, score: suggestion.score });
+const membership = (suggestion: SuggestionDTO) => ({ documentId: suggestion.documentId, score: suggestion.score });
 
 export const createPreparer = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => readAlsoSettings(strapi);
@@ -36,13 +34,13 @@ export const createPreparer = ({ strapi }: { strapi: Core.Strapi }) => {
     const neighbours = new Map<string, { documentId: string; locale: string }>();
     for (const source of await repository.listsContaining(documentId)) neighbours.set(`${source.documentId}:${source.locale}`, source);
     for (const locale of indexed) {
-      const list = await suggestions.rank(documentId, { locale, limit: capacity, unfiltered: true });
+      const list = await suggestions.rankUnfiltered(documentId, { locale, limit: capacity });
       await repository.savePreparedLists([{ documentId, locale, members: list.map(membership), exhausted: list.length < capacity }]);
       for (const target of list) neighbours.set(`${target.documentId}:${target.locale}`, { documentId: target.documentId, locale: target.locale });
     }
     for (const neighbour of neighbours.values()) {
       try {
-        const [match] = await suggestions.rank(neighbour.documentId, { locale: neighbour.locale, limit: 1, within: [documentId], unfiltered: true });
+        const [match] = await suggestions.scoreTargets(neighbour.documentId, neighbour.locale, [documentId]);
         if (match) await repository.offer(neighbour.documentId, neighbour.locale, membership(match), capacity);
         else await repository.withdraw(neighbour.documentId, neighbour.locale, documentId);
       } catch (error) {

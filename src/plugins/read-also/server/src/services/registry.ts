@@ -1,5 +1,6 @@
 /** Typed access to this plugin's services, so callers never cast `strapi.plugin(...).service(...)`. */
 import type { Core } from '@strapi/strapi';
+import { PLUGIN_ID } from '../../../shared/constants';
 import type { ReadAlsoRepository } from '../repositories';
 import type { ReadAlsoIndexer } from './indexer';
 import type { SuggestionService } from './suggestions';
@@ -15,7 +16,7 @@ export type ReadAlsoServices = {
 };
 
 export function pluginServices(strapi: Core.Strapi): ReadAlsoServices {
-  const plugin = strapi.plugin('read-also');
+  const plugin = strapi.plugin(PLUGIN_ID);
   return {
     repository: plugin.service('repository') as ReadAlsoRepository,
     indexer: plugin.service('indexer') as ReadAlsoIndexer,

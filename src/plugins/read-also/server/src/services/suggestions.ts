@@ -1,27 +1,53 @@
 /**
- * Suggestions for one article. A published article's list is prepared when it (or a
- * neighbour) is published, so a read is a few indexed queries; the editorial rules (never
- * articles it already links, nor rejected ones) are applied at read time. A live ranking
- * answers whenever no prepared list can: drafts, a single target's score, or while a
- * publish is still being folded into the lists.
+ * Suggestions for one article: from its prepared list when one can answer, ranked live otherwise
+ * (drafts, chosen targets, or while a publish is still being folded into the lists). Editors'
+ * decisions (never articles it already links, nor rejected ones) apply at read time.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { scorePostings, type Suggestion } from '../scoring/rank';
-import { suggest, type RankingData } from '../scoring/suggest';
+import { z } from 'zod';
+import type { SuggestionDTO } from '../../../shared/contracts/suggestions';
+import type { Ranked } from '../scoring/rank';
+import { suggest } from '../scoring/suggest';
+import { databaseRankingData } from '../repositories/database-ranking';
 import { pluginServices } from './registry';
 import { ARTICLE, PERSON, RELATED_LINK } from '../../../../../content-types';
 import { readAlsoSettings } from '../settings';
 
-export type SuggestOptions = {
-  locale?: string;
-  limit?: number;
-  /** Score these targets only (to accept one with its current score and reasons; a prepared list's members). */
-  within?: string[];
-  /** Rank without the editorial exclusions: what a prepared list holds. */
-  unfiltered?: boolean;
-};
+/** A draft link row, with its target when it has one. */
+const linkRows = z.array(z.object({ targetArticle: z.object({ documentId: z.string() }).nullish() }));
+const personRows = z.array(z.object({ documentId: z.string(), name: z.string() }));
 
+/** A read's locale (the default one when absent) and how many suggestions it wants (the configured number when absent). */
+export type ReadOptions = { locale?: string; limit?: number };
+
+const rounded = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
+
+/**
+ * Scores as clients see them, to three decimals (the last digits depend on the order of a
+ * floating-point sum, which is no information); prepared lists store them so too.
+ */
+export const clientScore = (score: number) => rounded(score, 3);
+
+function toSuggestionDTO(ranked: Ranked): SuggestionDTO {
+  const { signals } = ranked;
+  return {
+    documentId: ranked.documentId,
+    title: ranked.title,
+    slug: ranked.slug,
+    locale: ranked.locale,
+    score: clientScore(ranked.score),
+    reasons: ranked.reasons,
+    signals: {
+      text: rounded(signals.text, 4),
+      people: rounded(signals.people, 4),
+      speakers: rounded(signals.speakers, 4),
+      tags: rounded(signals.tags, 4),
+      section: rounded(signals.section, 4),
+      recency: rounded(signals.recency, 4),
+    },
+  };
+}
 
 export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => readAlsoSettings(strapi);
@@ -32,11 +58,13 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
 
   /** Targets the article already links to, in any state: suggesting them again would be noise. */
   async function linkedTargets(documentId: string, locale: string): Promise<string[]> {
-    const links = (await strapi.db.query(RELATED_LINK).findMany({
-      where: { article: { documentId, locale }, publishedAt: null },
-      select: ['id'],
-      populate: { targetArticle: { select: ['documentId'] } },
-    })) as unknown as { targetArticle: { documentId: string } | null }[];
+    const links = linkRows.parse(
+      await strapi.db.query(RELATED_LINK).findMany({
+        where: { article: { documentId, locale }, publishedAt: null },
+        select: ['id'],
+        populate: { targetArticle: { select: ['documentId'] } },
+      }),
+    );
     return links.flatMap((link) => (link.targetArticle ? [link.targetArticle.documentId] : []));
   }
 
@@ -52,79 +80,101 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
    */
   async function personNames(ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
-    const rows = (await strapi.db.query(PERSON).findMany({
-      where: { documentId: { $in: ids }, publishedAt: { $notNull: true } },
-      select: ['documentId', 'name'],
-    })) as unknown as { documentId: string; name: string }[];
+    const rows = personRows.parse(
+      await strapi.db.query(PERSON).findMany({
+        where: { documentId: { $in: ids }, publishedAt: { $notNull: true } },
+        select: ['documentId', 'name'],
+      }),
+    );
     return new Map(rows.map((row) => [row.documentId, row.name]));
   }
 
-  function databaseRankingData(): RankingData {
-    const { repository } = pluginServices(strapi);
-    return {
-      corpusStats: (locale, terms) => repository.corpusStats(locale, terms),
-      textMatches: async (query, locale, perTerm) =>
-        scorePostings(query, await repository.postingsFor(query.map((term) => term.term), locale, perTerm)),
-      textMatchesWithin: async (query, documentIds, locale) =>
-        scorePostings(query, await repository.postingsOfDocuments(documentIds, query.map((term) => term.term), locale)),
-      articlesSharingPeople: (people, locale, limit) => repository.articlesSharingPeople(people, locale, limit),
-      candidateProfiles: (documentIds, locale) => repository.candidateProfiles(documentIds, locale),
-      peopleFrequency: (people, locale) => repository.peopleFrequency(people, locale),
-      personNames,
-    };
+  const noExclusions = async () => new Set<string>();
+  const editorialExclusions = (documentId: string, locale: string) => () => excludedTargets(documentId, locale);
+
+  /** Ranks at read time, from the database: every candidate, or only `within`, less the excluded ones. */
+  async function ranking(
+    documentId: string,
+    locale: string,
+    limit: number,
+    only: { within?: string[]; excluded: () => Promise<Set<string>> },
+  ): Promise<SuggestionDTO[]> {
+    const { repository, indexer } = pluginServices(strapi);
+    const indexed = await repository.findProfile(documentId, locale);
+    const source = indexed ?? (await indexer.draftProfile(documentId, locale));
+    if (!source) {
+      throw new errors.NotFoundError(`No article ${documentId} in locale ${locale}`);
+    }
+    const ranked = await suggest(databaseRankingData(repository, personNames), config(), {
+      source,
+      sourceIndexed: indexed !== null,
+      limit,
+      within: only.within,
+      excluded: await only.excluded(),
+    });
+    return ranked.map(toSuggestionDTO);
   }
+
+  /** These targets only, best first, without the editorial exclusions (a prepared list's members, a neighbour's offer). */
+  async function scoreTargets(documentId: string, locale: string, targets: string[], limit = targets.length): Promise<SuggestionDTO[]> {
+    return ranking(documentId, locale, limit, { within: targets, excluded: noExclusions });
+  }
+
+  /**
+   * The prepared list's members, scored now (so scores and reasons are current), or null when
+   * there is no list a live ranking would agree with.
+   */
+  async function fromPreparedList(documentId: string, locale: string, limit: number): Promise<SuggestionDTO[] | null> {
+    const { repository } = pluginServices(strapi);
+    // A publish not yet folded into the lists may change any of them.
+    if (await repository.hasPending()) return null;
+    if ((await repository.corpusStats(locale, [])).documents < config().preparedListsFrom) return null;
+    const list = await repository.preparedList(documentId, locale);
+    if (!list) return null;
+    const excluded = await excludedTargets(documentId, locale);
+    const members = list.members.map((member) => member.documentId).filter((id) => !excluded.has(id));
+    const ranked = members.length > 0 ? await scoreTargets(documentId, locale, members, limit) : [];
+    return ranked.length >= limit || list.exhausted ? ranked : null;
+  }
+
+  /** Live, with the editorial exclusions: what readers would be told now. */
+  async function rank(documentId: string, options: { locale: string; limit: number }): Promise<SuggestionDTO[]> {
+    return ranking(documentId, options.locale, options.limit, { excluded: editorialExclusions(documentId, options.locale) });
+  }
+
+  /** One transaction for a read's queries: one snapshot, one connection, one BEGIN. */
+  const inOneTransaction = async <T>(read: () => Promise<T>): Promise<T> => (await strapi.db.transaction(read)) as T;
 
   return {
     personNames,
+    fromPreparedList,
+    rank,
+    scoreTargets,
 
     /**
-     * The article's suggestions. Throws NotFoundError for an unknown article; an article
-     * without a published version is ranked from its draft (editors see suggestions while writing).
+     * The article's suggestions, from its prepared list when one can answer, else ranked live;
+     * never articles it already links to, nor rejected ones. Throws NotFoundError for an unknown
+     * article; an article without a published version is ranked from its draft (editors see
+     * suggestions while writing).
      */
-    async suggestFor(documentId: string, options: SuggestOptions = {}): Promise<Suggestion[]> {
-      // One transaction for the reads: one snapshot, one connection, one BEGIN.
-      return (await strapi.db.transaction(async () => {
+    async suggestFor(documentId: string, options: ReadOptions = {}): Promise<SuggestionDTO[]> {
+      return inOneTransaction(async () => {
         const locale = options.locale ?? (await defaultLocale());
         const limit = options.limit ?? config().limit;
-        if (!options.within && !options.unfiltered) {
-          const prepared = await this.fromPreparedList(documentId, locale, limit);
-          if (prepared) return prepared;
-        }
-        return this.rank(documentId, { ...options, locale, limit });
-      })) as Suggestion[];
+        return (await fromPreparedList(documentId, locale, limit)) ?? (await rank(documentId, { locale, limit }));
+      });
     },
 
-    /**
-     * The prepared list's members, scored now (so scores and reasons are current), or null when
-     * there is no list a live ranking would agree with.
-     */
-    async fromPreparedList(documentId: string, locale: string, limit: number): Promise<Suggestion[] | null> {
-      const { repository } = pluginServices(strapi);
-      // A publish not yet folded into the lists may change any of them.
-      if (await repository.hasPending()) return null;
-      if ((await repository.corpusStats(locale, [])).documents < config().preparedListsFrom) return null;
-      const list = await repository.preparedList(documentId, locale);
-      if (!list) return null;
-      const excluded = await excludedTargets(documentId, locale);
-      const members = list.members.map((member) => member.documentId).filter((id) => !excluded.has(id));
-      const ranked = members.length > 0 ? await this.rank(documentId, { locale, limit, within: members, unfiltered: true }) : [];
-      return ranked.length >= limit || list.exhausted ? ranked : null;
+    /** What a prepared list holds: the best candidates before editors' decisions, which reads apply. */
+    async rankUnfiltered(documentId: string, options: { locale: string; limit: number }): Promise<SuggestionDTO[]> {
+      return ranking(documentId, options.locale, options.limit, { excluded: noExclusions });
     },
 
-    /** Ranks at read time, from the database. */
-    async rank(documentId: string, options: SuggestOptions & { locale: string; limit: number }): Promise<Suggestion[]> {
-      const { repository, indexer } = pluginServices(strapi);
-      const indexed = await repository.findProfile(documentId, options.locale);
-      const source = indexed ?? (await indexer.draftProfile(documentId, options.locale));
-      if (!source) {
-        throw new errors.NotFoundError(`No article ${documentId} in locale ${options.locale}`);
-      }
-      return suggest(databaseRankingData(), config(), {
-        source,
-        sourceIndexed: indexed !== null,
-        limit: options.limit,
-        within: options.within,
-        excluded: options.unfiltered ? new Set() : await excludedTargets(documentId, options.locale),
+    /** The target as the article's suggestion now, with its score and reasons; null when it is rejected, linked already or unrelated. */
+    async acceptableSuggestion(documentId: string, locale: string, targetId: string): Promise<SuggestionDTO | null> {
+      return inOneTransaction(async () => {
+        const [suggestion] = await ranking(documentId, locale, 1, { within: [targetId], excluded: editorialExclusions(documentId, locale) });
+        return suggestion ?? null;
       });
     },
 

@@ -1,4 +1,5 @@
-import { buildProfile, blocksToText, tfWeight, type ArticleFacts } from '../../../src/plugins/read-also/server/src/scoring/profile';
+import { buildProfile, tfWeight, type ArticleFacts } from '../../../../../../../src/plugins/read-also/server/src/scoring/profile';
+import { blocksToText } from '../../../../../../../src/lib/blocks';
 import {
   describeGap,
   kthLargest,
@@ -11,9 +12,9 @@ import {
   type Posting,
   type ReasonContext,
   type ScoringContext,
-} from '../../../src/plugins/read-also/server/src/scoring/rank';
-import { termsOf } from '../../../src/plugins/read-also/server/src/scoring/text';
-import { defaultConfig } from '../../../src/plugins/read-also/server/src/config';
+} from '../../../../../../../src/plugins/read-also/server/src/scoring/rank';
+import { termsOf } from '../../../../../../../src/plugins/read-also/server/src/scoring/text';
+import { defaultConfig } from '../../../../../../../src/plugins/read-also/server/src/config';
 
 const DAY = 86_400_000;
 const weights = { title: 3, standfirst: 2, body: 1 };

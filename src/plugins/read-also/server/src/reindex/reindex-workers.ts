@@ -1,30 +1,30 @@
 /**
- * A full reindex's CPU work in worker threads, one per core: building every article's profile
- * (tokenising and stemming) and ranking every article's prepared list, which on one thread was
- * most of a 100k reindex. Each worker holds its own copy of the in-memory index (fed the same
- * profiles in the same order, so every copy ranks alike) and the terms of its share of the
- * articles (every n-th), which it ranks without the main thread reading them back. The main
- * thread meanwhile reads articles and stores what the workers return. Imports nothing from Strapi.
+ * A full reindex's CPU work in worker threads, one per core: building every article's profile and
+ * ranking every article's prepared list. Each worker holds its own copy of the in-memory index
+ * (fed the same profiles in the same order, so every copy ranks alike) and ranks its share of the
+ * articles (every n-th); the main thread reads articles and stores what the workers return.
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { recordOf, type ArticleFacts, type ArticleProfile, type FieldWeights } from './profile';
-import type { RetainedPostings } from './memory-index';
-import type { RankedMember } from './rank';
-import type { SuggestSettings } from './suggest';
+import { recordOf, type ArticleFacts, type ArticleProfile, type FieldWeights } from '../scoring/profile';
+import type { RetainedPostings } from '../scoring/memory-index';
+import type { RankedMember } from '../scoring/rank';
+import type { SuggestSettings } from '../scoring/suggest';
 
 export type ReindexSettings = SuggestSettings & { preparedListSize: number; fieldWeights: FieldWeights };
 
-/** What a worker starts from: the ranking settings, and which share of the articles it ranks. */
-export type WorkerSetup = { settings: ReindexSettings; share: number; shares: number };
+/**
+ * What a worker starts from: the ranking settings, the postings it keeps per term for the
+ * database (`retained`), and which share of the articles it ranks.
+ */
+export type WorkerSetup = { settings: ReindexSettings; retained: number; share: number; shares: number };
 
 /** One article's list as a worker ranked it. */
 export type RankedList = { documentId: string; locale: string; members: RankedMember[] };
 
 /**
- * A profile as it crosses to a worker: its terms as two arrays. A record arrives with its keys
- * in the article's own order, a hidden class per article, which is what made indexing slow once.
- * Labels are left behind: a prepared list keeps no reasons.
+ * A profile as it crosses to a worker: its terms as two arrays, since a record would arrive as
+ * one hidden class per article. Labels are left behind: a prepared list keeps no reasons.
  */
 export type WireProfile = Omit<ArticleProfile, 'terms' | 'labels'> & { termList: string[]; frequencies: number[] };
 
@@ -63,10 +63,11 @@ export class ReindexWorkers {
   /** Acknowledgements of profiles sent for indexing: the next request waits for them, and surfaces their errors. */
   private adding: Promise<unknown>[] = [];
 
-  constructor(settings: ReindexSettings, count: number) {
-    const shares = Math.max(1, count);
+  /** `retained`: postings per term the database keeps after the reindex. */
+  constructor(settings: ReindexSettings, { workers, retained }: { workers: number; retained: number }) {
+    const shares = Math.max(1, workers);
     this.workers = Array.from({ length: shares }, (_, share) => {
-      const worker = new Worker(WORKER_SCRIPT, { workerData: { settings, share, shares } satisfies WorkerSetup });
+      const worker = new Worker(WORKER_SCRIPT, { workerData: { settings, retained, share, shares } satisfies WorkerSetup });
       worker.on('message', (reply: WorkerReply) => {
         const waiting = this.pending.get(reply.id);
         this.pending.delete(reply.id);
@@ -100,10 +101,7 @@ export class ReindexWorkers {
     });
   }
 
-  /**
-   * Builds the articles' profiles (tokenising and stemming: most of indexing's own work), each
-   * worker a part, in the order given. Not waiting for earlier adds: building reads no index.
-   */
+  /** Builds the articles' profiles, each worker a part, in the order given. Not waiting for earlier adds: building reads no index. */
   async build(facts: ArticleFacts[]): Promise<ArticleProfile[]> {
     const part = Math.ceil(facts.length / this.workers.length);
     const parts = await Promise.all(

@@ -4,19 +4,15 @@
  * are handled one at a time, in order: the index's text scores are valid only until its next ranking.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { storedPostingsPerTerm } from '../config';
-import { MemoryRankingIndex } from './memory-index';
-import { buildProfile } from './profile';
+import { MemoryRankingIndex } from '../scoring/memory-index';
+import { buildProfile } from '../scoring/profile';
+import { suggestMembers } from '../scoring/suggest';
 import { fromWire, toWire, type RankedList, type WireProfile, type WorkerReply, type WorkerRequest, type WorkerSetup } from './reindex-workers';
-import { suggestMembers } from './suggest';
 
-const { settings, share, shares } = workerData as WorkerSetup;
-const index = new MemoryRankingIndex(settings.postingsPerTerm, settings.candidatePool, { retained: storedPostingsPerTerm(settings) });
+const { settings, retained, share, shares } = workerData as WorkerSetup;
+const index = new MemoryRankingIndex(settings.postingsPerTerm, settings.candidatePool, { retained });
 
-/**
- * The articles this worker ranks, with their terms as numbers into one vocabulary: a tenth of
- * the memory of keeping each article's term strings.
- */
+/** The articles this worker ranks, their terms as numbers into one vocabulary (far smaller than the strings). */
 const vocabulary: string[] = [];
 const termNumbers = new Map<string, number>();
 type KeptSource = Omit<WireProfile, 'termList' | 'frequencies'> & { termIds: Int32Array; frequencies: Float64Array };

@@ -1,12 +1,21 @@
-import { buildProfile, tfWeight, type ArticleFacts } from '../../../src/plugins/read-also/server/src/scoring/profile';
-import { MemoryRankingIndex } from '../../../src/plugins/read-also/server/src/scoring/memory-index';
-import { fromWire, toWire } from '../../../src/plugins/read-also/server/src/scoring/reindex-workers';
-import { suggest, suggestMembers } from '../../../src/plugins/read-also/server/src/scoring/suggest';
-import { scorePostings, type Posting, type QueryTerm } from '../../../src/plugins/read-also/server/src/scoring/rank';
-import { defaultConfig } from '../../../src/plugins/read-also/server/src/config';
+import { buildProfile, tfWeight, type ArticleFacts } from '../../../../../../../src/plugins/read-also/server/src/scoring/profile';
+import { MemoryRankingIndex } from '../../../../../../../src/plugins/read-also/server/src/scoring/memory-index';
+import { fromWire, toWire } from '../../../../../../../src/plugins/read-also/server/src/reindex/reindex-workers';
+import { suggest, suggestMembers } from '../../../../../../../src/plugins/read-also/server/src/scoring/suggest';
+import { scorePostings, type Posting, type QueryTerm } from '../../../../../../../src/plugins/read-also/server/src/scoring/rank';
+import { defaultConfig } from '../../../../../../../src/plugins/read-also/server/src/config';
 
 const weights = { title: 2, standfirst: 1.5, body: 1 };
 const names = async (ids: string[]) => new Map(ids.map((id) => [id, `Person ${id}`]));
+
+/**
+ * A term's strongest postings as a ranking reads them: a one-term query of weight 1 scores each
+ * article by its impact alone, strongest first (ties by documentId, as the postings are kept).
+ */
+async function postingsOf(index: MemoryRankingIndex, term: string, locale: string, perTerm: number) {
+  const matches = await index.textMatches([{ term, idf: 1, weight: 1 }], locale, perTerm);
+  return matches.strongest(perTerm).map((documentId) => ({ documentId, impact: matches.score(documentId) }));
+}
 
 function article(documentId: string, title: string, bodyText: string, extra: Partial<ArticleFacts> = {}): ArticleFacts {
   return {
@@ -33,7 +42,7 @@ test('Given more postings of a term than a ranking reads, the index keeps exactl
   );
   for (const profile of profiles) index.add(profile);
 
-  const postings = index.postingsOf('ukrain', 'en', 10);
+  const postings = await postingsOf(index, 'ukrain', 'en', 10);
   const expected = profiles
     .map((profile) => ({ documentId: profile.documentId, impact: tfWeight(profile.terms.ukrain) / profile.norm }))
     .sort((a, b) => b.impact - a.impact)
@@ -75,7 +84,8 @@ test('Given the same postings, scores from the in-memory index equal those summe
     { term: 'defenc', idf: 1, weight: 1.5 },
     { term: 'budget', idf: 1, weight: 0.7 },
   ];
-  const postings: Posting[] = query.flatMap(({ term }) => index.postingsOf(term, 'en', 20).map((posting) => ({ ...posting, term })));
+  const postings: Posting[] = [];
+  for (const { term } of query) postings.push(...(await postingsOf(index, term, 'en', 20)).map((posting) => ({ ...posting, term })));
   const fromRows = scorePostings(query, postings);
   const fromMemory = await index.textMatches(query, 'en', 20);
 
@@ -112,7 +122,7 @@ test('A profile sent to a reindex worker arrives with the same terms and facts, 
   expect(await suggestMembers(wired, defaultConfig, { ...request, source: arrived })).toEqual(fromDirect);
 });
 
-test('Given more postings of a term than it retains, the index gives a database the strongest and the strongest it left out', () => {
+test('Given more postings of a term than it retains, the index gives a database the strongest and the strongest it left out', async () => {
   const index = new MemoryRankingIndex(10, 50, { retained: 20 });
   const profiles = Array.from({ length: 57 }, (_, i) =>
     buildProfile(article(`a${String(i).padStart(2, '0')}`, 'Ukraine', Array.from({ length: i }, (_, w) => `filler${w}`).join(' ')), weights),
@@ -134,5 +144,5 @@ test('Given more postings of a term than it retains, the index gives a database 
   expect(rare.documents).toHaveLength(1);
   expect(rare.prunedBelow).toBeNull();
   // Retaining more does not change what a ranking reads.
-  expect(index.postingsOf('ukrain', 'en', 10).map((posting) => posting.documentId)).toEqual(byStrength.slice(0, 10));
+  expect((await postingsOf(index, 'ukrain', 'en', 10)).map((posting) => posting.documentId)).toEqual(byStrength.slice(0, 10));
 });
