@@ -1,5 +1,5 @@
-import { asksForDrafts, mayReadDrafts } from '../../src/policies/published-only';
-import { isReadOnlyToken } from '../../src/policies/not-for-read-only-tokens';
+import { asksForDrafts, mayReadDrafts } from '../../../src/policies/published-only';
+import { isReadOnlyToken } from '../../../src/policies/not-for-read-only-tokens';
 
 test('any status but exactly "published" asks for drafts, as Strapi reads it', () => {
   expect(asksForDrafts('draft')).toBe(true);
