@@ -3,7 +3,6 @@ import { secret } from '../src/lib/secrets';
 import { queryCostPlugin } from '../src/lib/graphql-cost';
 import { DEFAULT_UPLOAD_MAX_FILE_SIZE } from './middlewares';
 
-/** Newsdesk stores people's photos: images only, and never SVG, which can carry scripts. */
 /**
  * An Apollo plugin whose landing page is one line of text. `landingPage: false` is not enough:
  * Apollo then serves its production splash page, which loads Apollo's scripts from their CDN.
@@ -18,6 +17,7 @@ const plainLandingPage = () => ({
   },
 });
 
+/** Newsdesk stores people's photos: images only, and never SVG, which can carry scripts. */
 const DEFAULT_UPLOAD_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif'];
 const DENIED_UPLOAD_TYPES = ['image/svg+xml', 'text/html', 'application/xhtml+xml', 'text/javascript', 'application/javascript', 'application/x-sh', 'application/x-msdownload', 'application/x-dosexec'];
 

@@ -51,6 +51,7 @@ export function articleUrl(pattern: string, article: { documentId: string; slug:
     .replace('{documentId}', encodeURIComponent(article.documentId));
 }
 
+// Not the escape-html package: it also writes ' as &#39;, which would change every exported body with an apostrophe.
 function escapeHtml(text: string): string {
   return text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
 }

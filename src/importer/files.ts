@@ -5,7 +5,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseStory, type StoryModel } from './parser';
-import { storyFromNinjs, type NinjsPerson } from '../formats/ninjs';
+import { storyFromNinjs, type NinjsPerson } from './ninjs';
 
 export const MAX_STORY_BYTES = 1024 * 1024;
 
@@ -63,13 +63,13 @@ export function unreadableReason(bytes: Uint8Array): string | null {
   return null;
 }
 
-async function sidecarMetadata(file: string): Promise<Record<string, unknown>> {
+async function sidecarMetadata(file: string): Promise<unknown> {
   const base = file.slice(0, -path.extname(file).length);
   for (const candidate of [`${base}.json`, `${base}.meta.json`]) {
     const raw = await fs.readFile(candidate, 'utf8').catch(() => null);
     if (raw === null) continue;
     try {
-      return JSON.parse(raw) as Record<string, unknown>;
+      return JSON.parse(raw);
     } catch {
       throw new Error(`its metadata file ${path.basename(candidate)} is not valid JSON`);
     }
@@ -96,7 +96,7 @@ export async function readStoryFile(file: string): Promise<StoryFile | Unreadabl
       }
       return { file, ...storyFromNinjs(json) };
     }
-    return { file, story: parseStory(text, (await sidecarMetadata(file)) as never), people: [] };
+    return { file, story: parseStory(text, await sidecarMetadata(file)), people: [] };
   } catch (error) {
     return { file, reason: (error as Error).message };
   }

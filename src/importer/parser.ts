@@ -161,11 +161,15 @@ function parsedQuotes(paragraphs: string[], extra: string[]): { quotes: ParsedQu
   return { quotes, entities };
 }
 
-/** Parses one story. Throws StoryParseError when there is no story to import. */
-export function parseStory(raw: string, sidecar: StoryMetadata = {}): StoryModel {
+/**
+ * Parses one story. Throws StoryParseError when there is no story to import. The sidecar is
+ * untrusted JSON (a `<name>.json` beside the file): the metadata schema checks it.
+ */
+export function parseStory(raw: string, sidecar: unknown = {}): StoryModel {
   const unified = raw.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n');
   const { metadata: frontMatter, body } = splitFrontMatter(unified);
-  const checked = storyMetadataSchema.safeParse({ ...frontMatter, ...sidecar });
+  // Object() boxes a JSON value exactly as a spread does: null adds nothing, a string its characters (which the schema refuses).
+  const checked = storyMetadataSchema.safeParse({ ...frontMatter, ...Object(sidecar) });
   if (!checked.success) {
     const issue = checked.error.issues[0];
     throw new StoryParseError(`metadata field "${issue.path.join('.') || '?'}": ${issue.message}`);

@@ -22,6 +22,9 @@ const seedPeopleSchema = z.array(
   }),
 );
 
+/** The draft row of every Person, as the query below selects it (the query builder's rows are untyped). */
+const personRows = z.array(z.object({ documentId: z.string(), name: z.string(), aliases: z.array(z.string()).nullable() }));
+
 export type SeedReport = { peopleCreated: number; story: ImportOutcome };
 
 export function seedDirectory(strapi: Core.Strapi): string {
@@ -32,10 +35,12 @@ export async function seed(strapi: Core.Strapi, log: (line: string) => void = ()
   const seedDir = seedDirectory(strapi);
   log('phase 1/2: people');
   const people = seedPeopleSchema.parse(JSON.parse(await fs.readFile(path.join(seedDir, 'people.json'), 'utf8')));
-  const existing = (await strapi.db.query(PERSON).findMany({
-    where: { publishedAt: null },
-    select: ['documentId', 'name', 'aliases'],
-  })) as unknown as { documentId: string; name: string; aliases: string[] | null }[];
+  const existing = personRows.parse(
+    await strapi.db.query(PERSON).findMany({
+      where: { publishedAt: null },
+      select: ['documentId', 'name', 'aliases'],
+    }),
+  );
   const known = existing.map((row) => ({ ...row, aliases: row.aliases ?? [] }));
   let peopleCreated = 0;
   for (const person of people) {

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+/** Each secret Newsdesk needs, with how many random values a generated one joins by commas; scripts/ensure-env.js reads it too. */
+import valuesPerSecret from './secret-names.json';
 
 /**
  * Values shipped in .env.example (and Strapi's own template) that must never
@@ -6,16 +8,13 @@ import { randomBytes } from 'node:crypto';
  */
 const EXAMPLE_SECRET_MARKERS = ['change-me', 'changeme', 'tobemodified'];
 
-export const SECRET_NAMES = [
-  'APP_KEYS',
-  'API_TOKEN_SALT',
-  'ADMIN_JWT_SECRET',
-  'TRANSFER_TOKEN_SALT',
-  'JWT_SECRET',
-  'ENCRYPTION_KEY',
-] as const;
+export type SecretName = keyof typeof valuesPerSecret;
 
-export type SecretName = (typeof SECRET_NAMES)[number];
+function isSecretName(name: string): name is SecretName {
+  return Object.hasOwn(valuesPerSecret, name);
+}
+
+export const SECRET_NAMES: readonly SecretName[] = Object.keys(valuesPerSecret).filter(isSecretName);
 
 export function isExampleSecret(value: string): boolean {
   const lower = value.toLowerCase();
@@ -24,7 +23,7 @@ export function isExampleSecret(value: string): boolean {
 
 export function generateSecret(name: SecretName): string {
   const one = () => randomBytes(16).toString('base64');
-  return name === 'APP_KEYS' ? [one(), one(), one(), one()].join(',') : one();
+  return Array.from({ length: valuesPerSecret[name] }, one).join(',');
 }
 
 /** Names of the secrets that are missing or still hold an example value. */

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { apiTokenType, type AuthLike } from '../lib/auth';
+import { apiTokenType, requestAuth, type AuthLike } from '../lib/auth';
 
 /**
  * Strapi 5 lets any client that may `find` a type ask for `status=draft` (REST) or
@@ -21,15 +21,16 @@ export function asksForDrafts(status: unknown): boolean {
   return status !== undefined && status !== 'published';
 }
 
+/** The `status` argument of a GraphQL read: GraphQL policy contexts carry the resolver's `args`. */
+function argsStatus(policyContext: object): unknown {
+  const args = 'args' in policyContext ? policyContext.args : undefined;
+  return typeof args === 'object' && args !== null && 'status' in args ? args.status : undefined;
+}
+
 const publishedOnly: Core.PolicyHandler = (policyContext) => {
-  const context = policyContext as unknown as {
-    request?: { query?: { status?: unknown } };
-    args?: { status?: unknown };
-    state?: { auth?: AuthLike };
-  };
-  // REST policy contexts copy the Koa context's own fields only: the query lives on `request`.
-  const status = context.args?.status ?? context.request?.query?.status;
-  if (asksForDrafts(status) && !mayReadDrafts(context.state?.auth)) {
+  // REST policy contexts copy the Koa context's own fields only: the query lives on `request` (absent over GraphQL).
+  const status = argsStatus(policyContext) ?? policyContext.request?.query?.status;
+  if (asksForDrafts(status) && !mayReadDrafts(requestAuth(policyContext))) {
     throw new errors.PolicyError('Drafts are not available through the public API; ask for published content.', {
       policy: 'published-only',
     });

@@ -5,13 +5,11 @@ import { newsArticleJsonLd } from '../../../formats/jsonld';
 import { ninjsOf } from '../../../formats/ninjs';
 import { formatSettings, loadFormatArticle } from '../../../formats/load';
 import { ARTICLE } from '../../../content-types';
+import { localeCode } from '../../../lib/locale';
 
 const formatRequest = z.object({
   documentId: z.string().min(1).max(64),
-  locale: z
-    .string()
-    .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$/u, 'locale must be a locale code such as "en" or "fr"')
-    .optional(),
+  locale: localeCode.optional(),
 });
 
 export default factories.createCoreController(ARTICLE, ({ strapi }) => {

@@ -1,9 +1,6 @@
 /** Request validation for every route: bad input becomes a 400 naming the parameter. */
 import { z } from 'zod';
-
-const locale = z
-  .string()
-  .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$/u, 'locale must be a locale code such as "en" or "fr"');
+import { localeCode as locale } from '../../../../../lib/locale';
 
 // Strapi's document ids are short lowercase words; anything else (a NUL byte, SQL) is refused before any query.
 const documentId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/u, 'must be a document id (letters, digits, "-" and "_")');

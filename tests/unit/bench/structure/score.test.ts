@@ -1,4 +1,4 @@
-import { figures, normaliseQuoteText, quoteStartsWith, sameName, sameOrganisation, scoreStory, type GoldQuote } from '../../bench/structure/score';
+import { figures, normaliseQuoteText, quoteStartsWith, sameName, sameOrganisation, scoreStory, type GoldQuote } from '../../../../bench/structure/score';
 
 const gold = (start: string, speaker: string | null, speakerKind: GoldQuote['speakerKind'] = speaker ? 'person' : null): GoldQuote => ({
   start,

@@ -1,4 +1,4 @@
-import { GRAPHQL_FILTERS, draftRelationInSort, narrowFilters, narrowPopulate, type ModelLookup } from '../../src/lib/published-relations';
+import { GRAPHQL_FILTERS, draftRelationInSort, narrowFilters, narrowPopulate, type ModelLookup } from '../../../src/lib/published-relations';
 
 const MODELS: Record<string, ReturnType<ModelLookup>> = {
   article: {

@@ -1,6 +1,6 @@
 import { buildSchema, parse } from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
-import { listAwareEstimator } from '../../src/lib/graphql-cost';
+import { listAwareEstimator } from '../../../src/lib/graphql-cost';
 
 const schema = buildSchema(`
   input Pagination { limit: Int pageSize: Int }

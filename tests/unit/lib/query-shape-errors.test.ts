@@ -1,5 +1,5 @@
 import { errors } from '@strapi/utils';
-import { isDataException, isQueryShapeError } from '../../src/lib/query-shape-errors';
+import { isDataException, isQueryShapeError } from '../../../src/lib/query-shape-errors';
 
 test('query-builder errors about the shape of a query are recognised', () => {
   expect(isQueryShapeError(new Error('Only $and, $or and $not can only be used as root level operators. Found $in.'))).toBe(true);

@@ -5,7 +5,7 @@ import {
   quoteProblems,
   relatedLinkProblems,
   relationIntent,
-} from '../../src/content-rules/validators';
+} from '../../../src/content-rules/validators';
 
 const paths = (problems: { path: string }[]) => problems.map((problem) => problem.path);
 

@@ -1,6 +1,6 @@
-import { findPerson, fullerName, matchPerson, mentionedPeople, personKey } from '../../src/importer/people';
-import { matchOrganisation, organisationKey } from '../../src/importer/organisations';
-import { headlineSimilarity, SAME_HEADLINE } from '../../src/importer/text';
+import { findPerson, fullerName, matchPerson, mentionedPeople, personKey } from '../../../src/importer/people';
+import { matchOrganisation, organisationKey } from '../../../src/importer/organisations';
+import { headlineSimilarity, SAME_HEADLINE } from '../../../src/importer/text';
 
 const zelensky = { documentId: 'z', name: 'Volodymyr Zelensky', aliases: ['Valodymyr Zelensky', 'Mr. Zelensky'] };
 const trudeau = { documentId: 't', name: 'Justin Trudeau', aliases: [] };

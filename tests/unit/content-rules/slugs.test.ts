@@ -1,4 +1,4 @@
-import { firstFreeSlug, slugFrom } from '../../src/content-rules/slugs';
+import { firstFreeSlug, slugFrom } from '../../../src/content-rules/slugs';
 
 test('slugs fold accents, punctuation and case', () => {
   expect(slugFrom('Zelensky et Trudeau : « un entretien substantiel »')).toBe('zelensky-et-trudeau-un-entretien-substantiel');

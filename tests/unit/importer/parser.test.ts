@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { detectLocale, parseStory, splitFrontMatter, StoryParseError, titleFromText } from '../../src/importer/parser';
+import { detectLocale, parseStory, splitFrontMatter, StoryParseError, titleFromText } from '../../../src/importer/parser';
 
-const seedText = fs.readFileSync(path.join(__dirname, '..', '..', 'database', 'seed', 'trudeau-zelensky.txt'), 'utf8');
+const seedText = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'database', 'seed', 'trudeau-zelensky.txt'), 'utf8');
 
 describe('the seed story', () => {
   const story = parseStory(seedText);

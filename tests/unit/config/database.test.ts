@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { env } from '@strapi/utils';
-import databaseConfig from '../../config/database';
+import databaseConfig from '../../../config/database';
 
 const saved = { ...process.env };
 afterEach(() => {

@@ -1,4 +1,4 @@
-import { MAX_ROW_NUMBER, rowNumberProblem, whereProblem, type ReadModelLookup } from '../../src/lib/query-values';
+import { MAX_ROW_NUMBER, rowNumberProblem, whereProblem, type ReadModelLookup } from '../../../src/lib/query-values';
 
 const MODELS: Record<string, ReturnType<ReadModelLookup>> = {
   link: {

@@ -1,4 +1,4 @@
-import { operationProblem } from '../../src/lib/graphql-guard';
+import { operationProblem } from '../../../src/lib/graphql-guard';
 
 const LIMITS = { maxTokens: 200, maxRootFields: 3, maxVariableListItems: 10, maxExpandedFields: 50 };
 

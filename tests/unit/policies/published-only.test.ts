@@ -1,5 +1,4 @@
-import { asksForDrafts, mayReadDrafts } from '../../src/policies/published-only';
-import { isReadOnlyToken } from '../../src/policies/not-for-read-only-tokens';
+import { asksForDrafts, mayReadDrafts } from '../../../src/policies/published-only';
 
 test('any status but exactly "published" asks for drafts, as Strapi reads it', () => {
   expect(asksForDrafts('draft')).toBe(true);
@@ -24,11 +23,4 @@ test('only a full-access API token may read drafts', () => {
   expect(mayReadDrafts({ strategy: { name: 'api-token' }, credentials: { type: 'read-only' } })).toBe(false);
   expect(mayReadDrafts({ strategy: { name: 'users-permissions' }, credentials: null })).toBe(false);
   expect(mayReadDrafts(undefined)).toBe(false);
-});
-
-test('only a read-only API token is kept away from user accounts', () => {
-  expect(isReadOnlyToken({ strategy: { name: 'content-api-token' }, credentials: { type: 'read-only' } })).toBe(true);
-  expect(isReadOnlyToken({ strategy: { name: 'content-api-token' }, credentials: { type: 'full-access' } })).toBe(false);
-  expect(isReadOnlyToken({ strategy: { name: 'users-permissions' }, credentials: { type: 'read-only' } })).toBe(false);
-  expect(isReadOnlyToken(undefined)).toBe(false);
 });

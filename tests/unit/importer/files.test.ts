@@ -1,4 +1,4 @@
-import { MAX_STORY_BYTES, unreadableReason } from '../../src/importer/files';
+import { MAX_STORY_BYTES, unreadableReason } from '../../../src/importer/files';
 
 test.each([
   ['empty', Buffer.alloc(0), 'the file is empty'],

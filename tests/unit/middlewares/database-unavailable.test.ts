@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable } from '../../src/middlewares/database-unavailable';
+import { isDatabaseUnavailable } from '../../../src/middlewares/database-unavailable';
 
 test('connection losses are recognised; query errors are not', () => {
   expect(isDatabaseUnavailable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toBe(true);

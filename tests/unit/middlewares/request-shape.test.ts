@@ -1,4 +1,4 @@
-import { queryShapeProblem } from '../../src/middlewares/request-shape';
+import { queryShapeProblem } from '../../../src/middlewares/request-shape';
 
 test('ordinary queries pass, including the words as values to search for', () => {
   expect(queryShapeProblem({ filters: { title: { $eq: 'constructor' } }, fields: ['title'], sort: 'title:asc', populate: { people: { fields: ['name'] } } })).toBeNull();

@@ -1,4 +1,4 @@
-import { generateSecret, isExampleSecret, secret, unsafeSecrets } from '../../src/lib/secrets';
+import { generateSecret, isExampleSecret, secret, unsafeSecrets } from '../../../src/lib/secrets';
 
 const saved = { ...process.env };
 afterEach(() => {

@@ -1,5 +1,5 @@
-import { dcg, evaluate, ndcgAt, pairKey, precisionAt, type Judgements } from '../../bench/lib/metrics';
-import { bm25MoreLikeThis, tfidfCosine } from '../../bench/lib/baselines';
+import { dcg, evaluate, ndcgAt, pairKey, precisionAt, type Judgements } from '../../../../bench/lib/metrics';
+import { bm25MoreLikeThis, tfidfCosine } from '../../../../bench/lib/baselines';
 
 const judgements: Judgements = new Map([
   [pairKey('a', 'b'), 1],
