@@ -7,9 +7,13 @@ import { completeEditorialRolesOnce, grantReadAlsoOnce } from './bootstrap/admin
 import { registerDocumentMiddlewares } from './document-middlewares';
 import { registerQueryGuard } from './lib/query-guard';
 import { dropMailUnlessConfigured } from './bootstrap/email';
+import { configureEditViewsOnce } from './bootstrap/edit-views';
+import { TAGS_FIELD } from './custom-fields';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // Stored as JSON (a list of strings); the admin edits it as tags (src/admin/components/TagsInput.tsx).
+    strapi.customFields.register({ name: TAGS_FIELD, type: 'json' });
     registerDocumentMiddlewares(strapi);
     registerGraphqlPolicies(strapi);
     registerGraphqlFormats(strapi);
@@ -24,6 +28,7 @@ export default {
     }
     await completeEditorialRolesOnce(strapi);
     await grantReadAlsoOnce(strapi);
+    await configureEditViewsOnce(strapi);
     await seedIfEmpty(strapi);
   },
 };

@@ -1,11 +1,46 @@
+import type { ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { descriptionId, frenchEditViewTranslations } from './edit-view-translations';
+import { TAGS_FIELD } from '../custom-fields';
+
+type LayoutField = { hint?: ReactNode };
+type EditLayout = { layout: LayoutField[][][] };
+
+/** Descriptions become translatable: the English text is the id's key and the default. */
+function translatableHints({ layout, ...rest }: { layout: EditLayout }) {
+  const withHint = (field: LayoutField): LayoutField =>
+    typeof field.hint === 'string' && field.hint !== '' ? { ...field, hint: <FormattedMessage id={descriptionId(field.hint)} defaultMessage={field.hint} /> } : field;
+  return { ...rest, layout: { ...layout, layout: layout.layout.map((panel) => panel.map((row) => row.map(withHint))) } };
+}
 
 export default {
   config: {
     locales: ['fr'],
+    translations: {
+      fr: {
+        ...frenchEditViewTranslations(),
+        'newsdesk.tags.label': 'Mots-clés',
+        'newsdesk.tags.description': 'Une liste de mots-clés, saisis un à un.',
+        'newsdesk.tags.list': 'Mots-clés',
+        'newsdesk.tags.remove': 'Retirer {tag}',
+        'newsdesk.tags.placeholder': 'Ajoutez un mot-clé puis Entrée',
+      },
+    },
     // The admin would otherwise fetch Strapi's release notes and tutorials from the internet.
     notifications: { releases: false },
     tutorials: false,
   },
-  bootstrap(_app: StrapiApp) {},
+  register(app: StrapiApp) {
+    app.customFields.register({
+      name: TAGS_FIELD,
+      type: 'json',
+      intlLabel: { id: 'newsdesk.tags.label', defaultMessage: 'Tags' },
+      intlDescription: { id: 'newsdesk.tags.description', defaultMessage: 'A list of tags, typed one by one.' },
+      components: { Input: async () => import('./components/TagsInput') },
+    });
+  },
+  bootstrap(app: StrapiApp) {
+    app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', translatableHints);
+  },
 };
