@@ -3,6 +3,7 @@ import { FormattedMessage } from 'react-intl';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { descriptionId, frenchEditViewTranslations } from './edit-view-translations';
 import { TAGS_FIELD } from '../custom-fields';
+import french from './translations/fr.json';
 
 type LayoutField = { hint?: ReactNode };
 type EditLayout = { layout: LayoutField[][][] };
@@ -18,14 +19,8 @@ export default {
   config: {
     locales: ['fr'],
     translations: {
-      fr: {
-        ...frenchEditViewTranslations(),
-        'newsdesk.tags.label': 'Mots-clés',
-        'newsdesk.tags.description': 'Une liste de mots-clés, saisis un à un.',
-        'newsdesk.tags.list': 'Mots-clés',
-        'newsdesk.tags.remove': 'Retirer {tag}',
-        'newsdesk.tags.placeholder': 'Ajoutez un mot-clé puis Entrée',
-      },
+      // The newsroom's own strings, and the few of Strapi's admin that have no French yet.
+      fr: { ...frenchEditViewTranslations(), ...french },
     },
     // The admin would otherwise fetch Strapi's release notes and tutorials from the internet.
     notifications: { releases: false },

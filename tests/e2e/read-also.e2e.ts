@@ -221,3 +221,87 @@ test('an editor sees suggestions with reasons, accepts one, rejects one, and the
     await author.context.close();
   }
 });
+
+async function logInAs(page: Page, user: { email: string; password: string }) {
+  await page.goto(`${app.url}/admin/auth/login`);
+  await page.getByLabel(/^email/i).fill(user.email);
+  await page.getByLabel(/^password/i).fill(user.password);
+  await page.getByRole('button', { name: /login/i }).click();
+  await page.waitForURL(/\/admin(\/)?$/u, { timeout: 60_000 });
+  await skipGuidedTour(page);
+}
+
+async function adminToken(user: { email: string; password: string }): Promise<string> {
+  const login = await fetch(`${app.url}/admin/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: user.email, password: user.password }),
+  }).then((res) => res.json() as Promise<{ data: { token: string } }>);
+  return login.data.token;
+}
+
+async function seedArticleId(): Promise<string> {
+  const seed = (await fetch(`${app.url}/api/articles?filters[sourceId][$eq]=newsdesk-seed-trudeau-zelensky`).then((res) => res.json())) as {
+    data: { documentId: string }[];
+  };
+  return seed.data[0].documentId;
+}
+
+/** The labels of the edit view's fields, top to bottom. */
+async function fieldLabels(page: Page): Promise<string[]> {
+  const labels = await page.locator('main form label').allInnerTexts();
+  // Relation labels end with their count, e.g. "Quotes (3)".
+  return labels.map((label) => label.replace(/\*$/u, '').replace(/ \(\d+\)$/u, '').trim()).filter(Boolean);
+}
+
+test("the edit view reads like a newsroom's, in English and in French, with tags as chips", async () => {
+  const editor = await openBrowser();
+  const { context, page } = editor;
+  try {
+    await logInAs(page, SUPER_ADMIN);
+    const seedId = await seedArticleId();
+    await page.goto(`${app.url}/admin/content-manager/collection-types/api::article.article/${seedId}?plugins[i18n][locale]=en`);
+    await page.getByLabel('Headline').waitFor({ timeout: 60_000 });
+
+    // Headline, standfirst and story first; then the story's metadata; no system checksum.
+    const labels = await fieldLabels(page);
+    expect(labels.slice(0, 3)).toEqual(['Headline', 'Standfirst', 'Story']);
+    expect(labels.indexOf('Filed at')).toBeGreaterThan(labels.indexOf('Story'));
+    expect(labels.indexOf('People in the story')).toBeGreaterThan(labels.indexOf('Wire ID'));
+    expect(labels).not.toContain('importChecksum');
+    expect(labels).not.toContain('Import checksum');
+    expect(await page.getByLabel('Wire ID').isDisabled()).toBe(true);
+    await page.getByText('When the agency filed the story (not when Newsdesk published it).').waitFor();
+
+    // Tags are chips; typing one and Enter adds a chip, and saving keeps it.
+    const tags = page.getByRole('list', { name: 'Tags' });
+    expect(await tags.getByRole('listitem').allInnerTexts()).toEqual(['Ukraine', 'Canada', 'Russia', 'War in Ukraine']);
+    await page.getByPlaceholder('Add a tag and press Enter').fill('Diplomacy');
+    await page.getByPlaceholder('Add a tag and press Enter').press('Enter');
+    await tags.getByRole('listitem').filter({ hasText: 'Diplomacy' }).waitFor();
+    await page.screenshot({ path: path.join(OUTPUT, '5-edit-view-en.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText(/saved/i).first().waitFor();
+    const draft = await fetch(`${app.url}/content-manager/collection-types/api::article.article/${seedId}?locale=en`, {
+      headers: { Authorization: `Bearer ${await adminToken(SUPER_ADMIN)}` },
+    }).then((res) => res.json() as Promise<{ data: { tags: string[] } }>);
+    expect(draft.data.tags).toEqual(['Ukraine', 'Canada', 'Russia', 'War in Ukraine', 'Diplomacy']);
+
+    // In French, the same view speaks French.
+    // The interface language is the user's preference, which the admin keeps in local storage.
+    await adminApi(await adminToken(SUPER_ADMIN), 'PUT', '/admin/users/me', { preferedLanguage: 'fr' });
+    await page.evaluate("localStorage.setItem('strapi-admin-language', 'fr')");
+    await page.reload();
+    await page.getByText('Chapeau', { exact: true }).waitFor({ timeout: 60_000 });
+    const french = await fieldLabels(page);
+    expect(french.slice(0, 3)).toEqual(['Titre', 'Chapeau', 'Texte']);
+    expect(french).toContain("Identifiant de l'agence");
+    await page.getByText("Quand l'agence a envoyé la dépêche (pas quand Newsdesk l'a publiée).").waitFor();
+    await page.screenshot({ path: path.join(OUTPUT, '6-edit-view-fr.png'), fullPage: true });
+    await adminApi(await adminToken(SUPER_ADMIN), 'PUT', '/admin/users/me', { preferedLanguage: 'en' });
+    await page.evaluate("localStorage.setItem('strapi-admin-language', 'en')");
+    expect(unexpectedErrors(editor)).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
