@@ -81,7 +81,7 @@ async function adminApi(token: string, method: string, url: string, body?: unkno
   return res.json() as Promise<{ data: Record<string, unknown> & { documentId: string } }>;
 }
 
-/** Publishes a story dated near the seed's (Jan 10, 2023): read-also never suggests across more than a year. */
+/** Publishes a story dated near the seed's (Jan 10, 2023), so recency ranks it with the seed's neighbours. */
 async function publishStory(token: string, title: string, paragraph: string, day: number) {
   const uid = 'api::article.article';
   const created = await adminApi(token, 'POST', `/content-manager/collection-types/${uid}`, {

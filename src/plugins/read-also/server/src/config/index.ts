@@ -75,7 +75,8 @@ export const defaultConfig: ReadAlsoConfig = {
   limit: 5,
   maxLimit: 20,
   minScore: 0.01,
-  maxGapDays: 365,
+  // No hard cut: background years old is often the best Read also; recency already weighs the score.
+  maxGapDays: null,
   recencyHalfLifeDays: 30,
   localePolicy: 'same',
   autoMode: 'suggest',
