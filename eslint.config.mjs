@@ -5,11 +5,28 @@ const PLUGIN_INTERNALS = {
   group: ['**/plugins/*/server/**'],
   message: "The app does not reach into a plugin's server: use what the plugin registers with Strapi, or put a shared helper in src/lib/.",
 };
-const INTO_FORMATS = { group: ['**/formats', '**/formats/*'], message: 'The importer does not import the output formats: a helper both need belongs in src/lib/.' };
-const INTO_IMPORTER = { group: ['**/importer', '**/importer/*'], message: 'The output formats do not import the importer: a helper both need belongs in src/lib/.' };
+const INTO_FORMATS = {
+  group: ['**/formats', '**/formats/*'],
+  message: 'The importer does not import the output formats: a helper both need belongs in src/lib/.',
+};
+const INTO_IMPORTER = {
+  group: ['**/importer', '**/importer/*'],
+  message: 'The output formats do not import the importer: a helper both need belongs in src/lib/.',
+};
 
 const SCORING_REACHES = {
-  group: ['**/config', '**/config/*', '**/settings', '**/reindex/*', '**/shared/contracts/*', '**/content-types', 'node:worker_threads', 'worker_threads', 'node:fs', 'fs'],
+  group: [
+    '**/config',
+    '**/config/*',
+    '**/settings',
+    '**/reindex/*',
+    '**/shared/contracts/*',
+    '**/content-types',
+    'node:worker_threads',
+    'worker_threads',
+    'node:fs',
+    'fs',
+  ],
   message: 'Scoring ranks plain data: settings, wire contracts, content types, threads and files stay above it.',
 };
 const WORKER_REACHES = {
@@ -24,11 +41,25 @@ const PAST_THE_SERVICES = {
   group: ['**/repositories', '**/repositories/*', '**/scoring/*', '**/reindex/*'],
   message: 'Controllers and resolvers go through the services.',
 };
-const INTO_PLUGIN_SERVER = { group: ['**/server/**', '**/server/src/*'], message: "The plugin's admin and shared code do not import its server." };
+const INTO_PLUGIN_SERVER = {
+  group: ['**/server/**', '**/server/src/*'],
+  message: "The plugin's admin and shared code do not import its server.",
+};
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'build/', '.tmp/', '.cache/', '.strapi/', 'types/generated/', 'coverage/', 'test-output/', 'bench/.work/'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'build/',
+      '.tmp/',
+      '.cache/',
+      '.strapi/',
+      'types/generated/',
+      'coverage/',
+      'test-output/',
+      'bench/.work/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -46,12 +77,7 @@ export default tseslint.config(
   {
     // The pure core (parsing, attribution, scoring, query checks) imports nothing from Strapi or Koa:
     // it takes plain data and returns plain data, and is unit-tested without a server.
-    files: [
-      'src/plugins/read-also/server/src/scoring/**/*.ts',
-      'src/importer/**/*.ts',
-      'src/formats/**/*.ts',
-      'src/lib/**/*.ts',
-    ],
+    files: ['src/plugins/read-also/server/src/scoring/**/*.ts', 'src/importer/**/*.ts', 'src/formats/**/*.ts', 'src/lib/**/*.ts'],
     ignores: [
       // The Strapi-facing edges of those folders: services, hooks and registrations.
       'src/importer/batch.ts',
@@ -68,8 +94,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@strapi/*', 'koa', 'knex'], message: 'Pure modules take plain data: keep Strapi, Koa and knex at the service edge.' },
-            { group: ['**/services/*', '**/controllers/*', '**/repositories/*'], message: 'Pure modules do not reach into services, controllers or repositories.' },
+            {
+              group: ['@strapi/*', 'koa', 'knex'],
+              message: 'Pure modules take plain data: keep Strapi, Koa and knex at the service edge.',
+            },
+            {
+              group: ['**/services/*', '**/controllers/*', '**/repositories/*'],
+              message: 'Pure modules do not reach into services, controllers or repositories.',
+            },
           ],
         },
       ],

@@ -31,7 +31,16 @@ const program = new Command()
   .option('--connections <n>', 'HTTP connections', '32')
   .parse();
 
-type Options = { quick?: boolean; sizes: string; databases: string; source: string; samples: string; httpSize: string; duration: string; connections: string };
+type Options = {
+  quick?: boolean;
+  sizes: string;
+  databases: string;
+  source: string;
+  samples: string;
+  httpSize: string;
+  duration: string;
+  connections: string;
+};
 const options = program.opts<Options>();
 const sizes = options.quick ? [1000] : options.sizes.split(',').map(Number);
 const databases = (options.quick ? ['sqlite'] : options.databases.split(',')) as ('sqlite' | 'postgres')[];
@@ -62,7 +71,11 @@ type SizeResult = {
 type HttpResult = { name: string; rps: number; p50: number; p99: number; errors: number; non2xx: number };
 
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
-const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 
 function memorySampler() {
   let peak = process.memoryUsage().rss;
@@ -91,7 +104,9 @@ async function postgresAdmin<T>(work: (client: Client) => Promise<T>, env: NodeJ
 async function databaseSizeMb(env: NodeJS.ProcessEnv): Promise<number> {
   if (env.DATABASE_CLIENT === 'sqlite') {
     const file = env.DATABASE_FILENAME as string;
-    return ['', '-wal'].reduce((sum, suffix) => sum + (fs.existsSync(file + suffix) ? fs.statSync(file + suffix).size : 0), 0) / 1024 / 1024;
+    return (
+      ['', '-wal'].reduce((sum, suffix) => sum + (fs.existsSync(file + suffix) ? fs.statSync(file + suffix).size : 0), 0) / 1024 / 1024
+    );
   }
   return postgresAdmin(async (client) => {
     const result = await client.query(
@@ -138,7 +153,13 @@ async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<ChildP
   });
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    if (await fetch(`http://127.0.0.1:${port}/_health`).then((res) => res.status === 204, () => false)) return child;
+    if (
+      await fetch(`http://127.0.0.1:${port}/_health`).then(
+        (res) => res.status === 204,
+        () => false,
+      )
+    )
+      return child;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   child.kill('SIGKILL');
@@ -180,7 +201,11 @@ async function httpLoad(env: NodeJS.ProcessEnv, token: string, documentIds: stri
   return results;
 }
 
-async function runSize(database: 'sqlite' | 'postgres', size: number, generator: ReturnType<typeof createGenerator>): Promise<{ result: SizeResult; http: HttpResult[] }> {
+async function runSize(
+  database: 'sqlite' | 'postgres',
+  size: number,
+  generator: ReturnType<typeof createGenerator>,
+): Promise<{ result: SizeResult; http: HttpResult[] }> {
   const dir = workDir('bench');
   const env = databaseEnvironment(dir, database);
   if (database === 'postgres') await postgresAdmin((client) => client.query(`CREATE SCHEMA "${env.DATABASE_SCHEMA}"`), env);
@@ -200,16 +225,22 @@ async function runSize(database: 'sqlite' | 'postgres', size: number, generator:
 
     const reindexStart = process.hrtime.bigint();
     let prepareStart: bigint | null = null;
-    await strapi.plugin('read-also').service('indexer').reindexAll((done: number, total: number, phase: string) => {
-      if (phase === 'preparing' && prepareStart === null) prepareStart = process.hrtime.bigint();
-      if (done % 5000 === 0 || done === total) process.stderr.write(`\r  ${database} ${size}: ${phase} ${done}/${total}   `);
-    });
+    await strapi
+      .plugin('read-also')
+      .service('indexer')
+      .reindexAll((done: number, total: number, phase: string) => {
+        if (phase === 'preparing' && prepareStart === null) prepareStart = process.hrtime.bigint();
+        if (done % 5000 === 0 || done === total) process.stderr.write(`\r  ${database} ${size}: ${phase} ${done}/${total}   `);
+      });
     const reindexSeconds = ms(reindexStart) / 1000;
     const prepareSeconds = prepareStart === null ? 0 : ms(prepareStart) / 1000;
     process.stderr.write('\n');
 
     const pick = random(7);
-    const samples = Array.from({ length: Math.min(Number(options.samples), size) }, () => documentIds[Math.floor(pick() * documentIds.length)]);
+    const samples = Array.from(
+      { length: Math.min(Number(options.samples), size) },
+      () => documentIds[Math.floor(pick() * documentIds.length)],
+    );
     const suggestions = strapi.plugin('read-also').service('suggestions');
     for (const id of samples) await suggestions.suggestFor(id, { limit: 5 }); // warm-up pass
     const latencies: number[] = [];
@@ -263,7 +294,8 @@ async function runSize(database: 'sqlite' | 'postgres', size: number, generator:
       http,
     };
   } finally {
-    if (database === 'postgres') await postgresAdmin((client) => client.query(`DROP SCHEMA IF EXISTS "${env.DATABASE_SCHEMA}" CASCADE`), env);
+    if (database === 'postgres')
+      await postgresAdmin((client) => client.query(`DROP SCHEMA IF EXISTS "${env.DATABASE_SCHEMA}" CASCADE`), env);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -308,7 +340,10 @@ async function main() {
       '',
       '| request | requests/s | p50 (ms) | p99 (ms) | errors | non-2xx | throughput vs plain GET |',
       '|---|---|---|---|---|---|---|',
-      ...http.rows.map((row) => `| ${row.name} | ${f1(row.rps)} | ${row.p50} | ${row.p99} | ${row.errors} | ${row.non2xx} | ${(row.rps / plain.rps).toFixed(2)} |`),
+      ...http.rows.map(
+        (row) =>
+          `| ${row.name} | ${f1(row.rps)} | ${row.p50} | ${row.p99} | ${row.errors} | ${row.non2xx} | ${(row.rps / plain.rps).toFixed(2)} |`,
+      ),
       '',
     );
   }

@@ -48,12 +48,18 @@ async function main() {
   fs.mkdirSync(stories);
   for (const article of articles) {
     fs.writeFileSync(path.join(stories, `cnrec-${article.id}.txt`), article.text);
-    fs.writeFileSync(path.join(stories, `cnrec-${article.id}.json`), JSON.stringify({ title: article.title.trim() || undefined, locale: 'en', sourceId: `cnrec-${article.id}` }));
+    fs.writeFileSync(
+      path.join(stories, `cnrec-${article.id}.json`),
+      JSON.stringify({ title: article.title.trim() || undefined, locale: 'en', sourceId: `cnrec-${article.id}` }),
+    );
   }
   const env = databaseEnvironment(dir);
   console.log(`importing ${articles.length} CNRec articles through the importer…`);
   const imported = await runImporter(stories, env);
-  const summary = imported.output.trim().split('\n').filter((line) => /created|failed:/.test(line));
+  const summary = imported.output
+    .trim()
+    .split('\n')
+    .filter((line) => /created|failed:/.test(line));
   console.log(summary.slice(-6).join('\n'));
 
   const strapi = await bootStrapi(env);
@@ -81,7 +87,10 @@ async function main() {
           .set('Authorization', `Bearer ${token}`);
         timings.push(Number(process.hrtime.bigint() - begin) / 1e6);
         if (res.status !== 200) throw new Error(`suggestions for ${documentId}: ${res.status} ${JSON.stringify(res.body)}`);
-        rankings.set(source, (res.body.data as { documentId: string }[]).map((s) => toCnrec.get(s.documentId) as string));
+        rankings.set(
+          source,
+          (res.body.data as { documentId: string }[]).map((s) => toCnrec.get(s.documentId) as string),
+        );
       }
       timings.sort((a, b) => a - b);
       results.push({ name: variant.name, figures: evaluate(rankings, judgements, judgedBySource), p95: percentile(timings, 95) });

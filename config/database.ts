@@ -20,9 +20,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
           user: env('DATABASE_USERNAME', 'postgres'),
           password: env('DATABASE_PASSWORD', ''),
           schema: env('DATABASE_SCHEMA', 'public'),
-          ssl: env.bool('DATABASE_SSL', false)
-            ? { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) }
-            : false,
+          ssl: env.bool('DATABASE_SSL', false) ? { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) } : false,
         },
         pool: { min: env.int('DATABASE_POOL_MIN', 2), max: env.int('DATABASE_POOL_MAX', 10) },
         acquireConnectionTimeout,

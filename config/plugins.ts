@@ -19,7 +19,16 @@ const plainLandingPage = () => ({
 
 /** Newsdesk stores people's photos: images only, and never SVG, which can carry scripts. */
 const DEFAULT_UPLOAD_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif'];
-const DENIED_UPLOAD_TYPES = ['image/svg+xml', 'text/html', 'application/xhtml+xml', 'text/javascript', 'application/javascript', 'application/x-sh', 'application/x-msdownload', 'application/x-dosexec'];
+const DENIED_UPLOAD_TYPES = [
+  'image/svg+xml',
+  'text/html',
+  'application/xhtml+xml',
+  'text/javascript',
+  'application/javascript',
+  'application/x-sh',
+  'application/x-msdownload',
+  'application/x-dosexec',
+];
 
 const config = ({ env }: Core.Config.Shared.ConfigParams) => {
   const production = env('NODE_ENV', 'development') === 'production';

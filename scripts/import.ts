@@ -26,7 +26,8 @@ withStrapi(async (strapi) => {
     onFile: (result, done) => {
       if ('failure' in result) failures.push(`failed: ${result.file}: ${result.failure}`);
       if (showBar) bar.update(done, { file: path.basename(result.file) });
-      else if ('outcome' in result) console.log(`${result.outcome.status}: ${result.file} → "${result.outcome.title}" (${result.outcome.documentId})`);
+      else if ('outcome' in result)
+        console.log(`${result.outcome.status}: ${result.file} → "${result.outcome.title}" (${result.outcome.documentId})`);
     },
   });
   if (showBar) bar.stop();

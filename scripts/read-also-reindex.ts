@@ -14,7 +14,9 @@ withStrapi(async (strapi) => {
   });
   if (begun) bar.stop();
   const seconds = (Date.now() - started) / 1000;
-  console.log(`reindexed ${count} published articles in ${seconds.toFixed(1)} s (${seconds > 0 ? Math.round(count / seconds) : count} articles/s)`);
+  console.log(
+    `reindexed ${count} published articles in ${seconds.toFixed(1)} s (${seconds > 0 ? Math.round(count / seconds) : count} articles/s)`,
+  );
 }).then(
   () => process.exit(0),
   (error: Error) => {

@@ -155,13 +155,24 @@ async function startServer(database: NodeJS.ProcessEnv, label: string): Promise<
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${label} Strapi exited with ${child.exitCode}; see ${path.join(work, `${label}.log`)}`);
     if (Date.now() > deadline) throw new Error(`${label} Strapi did not start in 120 s`);
-    if (await fetch(`${url}/_health`).then((res) => res.status === 204, () => false)) break;
+    if (
+      await fetch(`${url}/_health`).then(
+        (res) => res.status === 204,
+        () => false,
+      )
+    )
+      break;
     await sleep(250);
   }
   // The first administrator, then a full-access token for the content API.
   const credentials = { email: `soak-${label}@newsdesk.test`, password: 'Soak-password-1', firstname: 'Soak', lastname: 'Test' };
-  const registered = await fetch(`${url}/admin/register-admin`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(credentials) });
-  if (registered.status !== 200 && registered.status !== 201) throw new Error(`register-admin answered ${registered.status}: ${await registered.text()}`);
+  const registered = await fetch(`${url}/admin/register-admin`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(credentials),
+  });
+  if (registered.status !== 200 && registered.status !== 201)
+    throw new Error(`register-admin answered ${registered.status}: ${await registered.text()}`);
   const admin = ((await registered.json()) as { data: { token: string } }).data.token;
   const tokenRes = await fetch(`${url}/admin/api-tokens`, {
     method: 'POST',
@@ -217,7 +228,9 @@ function soakStory(id: string, quotes: number): string {
     '• Read also: Putin orders the screening of documentaries on the Russian offensive in Ukraine',
   ];
   for (let i = 0; i < quotes; i += 1) {
-    lines.push(`“Quote ${i} of story ${id}: we discussed air defence and the steps of the peace formula,” said ${SPEAKERS[i % SPEAKERS.length]}.`);
+    lines.push(
+      `“Quote ${i} of story ${id}: we discussed air defence and the steps of the peace formula,” said ${SPEAKERS[i % SPEAKERS.length]}.`,
+    );
     if (i % 10 === 9) lines.push(`• Read also: Soak related headline ${id}-${i}`);
   }
   lines.push('The war with Russia has lasted for nearly eleven months.');
@@ -229,7 +242,12 @@ function soakStory(id: string, quotes: number): string {
 type Tally = { sent: number; ok: number; errors: number; serverErrors: number; busy: number; latencies: number[]; samples: string[] };
 const newTally = (): Tally => ({ sent: 0, ok: 0, errors: 0, serverErrors: 0, busy: 0, latencies: [], samples: [] });
 
-async function timed(tally: Tally, url: string, init: RequestInit, expected: number[]): Promise<{ status: number; body: string; ms: number }> {
+async function timed(
+  tally: Tally,
+  url: string,
+  init: RequestInit,
+  expected: number[],
+): Promise<{ status: number; body: string; ms: number }> {
   tally.sent += 1;
   const started = Date.now();
   try {
@@ -274,7 +292,10 @@ const publishOperation: Operation = async (server, tally, worker, round) => {
   const created = await timed(
     tally,
     `${cm}?locale=en`,
-    json(server.admin, { title: `Soak ${worker}-${round}-${Date.now()} Trudeau and Zelensky on Ukraine`, body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Canada announced military aid for Ukraine.' }] }] }),
+    json(server.admin, {
+      title: `Soak ${worker}-${round}-${Date.now()} Trudeau and Zelensky on Ukraine`,
+      body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Canada announced military aid for Ukraine.' }] }],
+    }),
     [201],
   );
   if (created.status !== 201) return;
@@ -284,19 +305,31 @@ const publishOperation: Operation = async (server, tally, worker, round) => {
 
 function readOperations(known: () => string[]): Operation[] {
   const list: Operation = async (server, tally) => {
-    await timed(tally, `${server.url}/api/articles?populate[people][fields][0]=name&pagination[pageSize]=10&sort=publishedAt:desc`, json(server.token), [200]);
+    await timed(
+      tally,
+      `${server.url}/api/articles?populate[people][fields][0]=name&pagination[pageSize]=10&sort=publishedAt:desc`,
+      json(server.token),
+      [200],
+    );
   };
   /** An operation on one published article; the list until one is published. */
-  const onArticle = (path: (id: string) => string): Operation => async (server, tally, worker, round) => {
-    const ids = known();
-    if (ids.length === 0) return list(server, tally, worker, round);
-    await timed(tally, `${server.url}${path(ids[round % ids.length])}`, json(server.token), [200, 404]);
-  };
+  const onArticle =
+    (path: (id: string) => string): Operation =>
+    async (server, tally, worker, round) => {
+      const ids = known();
+      if (ids.length === 0) return list(server, tally, worker, round);
+      await timed(tally, `${server.url}${path(ids[round % ids.length])}`, json(server.token), [200, 404]);
+    };
   return [
     list,
     onArticle((id) => `/api/articles/${id}?populate[quotes][populate][0]=speaker&populate[relatedLinks]=true`),
     async (server, tally) => {
-      await timed(tally, `${server.url}/graphql`, json(server.token, { query: '{ articles(pagination: { limit: 5 }) { title people { name } } }' }), [200]);
+      await timed(
+        tally,
+        `${server.url}/graphql`,
+        json(server.token, { query: '{ articles(pagination: { limit: 5 }) { title people { name } } }' }),
+        [200],
+      );
     },
     onArticle((id) => `/api/read-also/articles/${id}/suggestions?limit=3`),
   ];
@@ -365,10 +398,17 @@ async function phaseMixedLoad(cluster: Cluster, server: Server) {
   console.log(`    Strapi RSS: start ${mb(start)}, end ${mb(end)}, peak ${mb(peak)}`);
   for (const sample of tally.samples) console.log(`    sample error: ${sample}`);
   check('mixed load: no request failed', tally.errors === 0 && tally.sent > 0, `${tally.sent} requests, ${tally.errors} errors`);
-  check('mixed load: every CLI import succeeded', imports.failed === 0 && imports.runs > 0, `${imports.runs} imports, ${imports.failed} failed`);
+  check(
+    'mixed load: every CLI import succeeded',
+    imports.failed === 0 && imports.runs > 0,
+    `${imports.runs} imports, ${imports.failed} failed`,
+  );
   // Flat: after warm-up, memory may settle but not keep climbing.
   check('mixed load: memory stays flat', end - start < 150 * 1024 * 1024, `RSS ${mb(start)} → ${mb(end)} (peak ${mb(peak)})`);
-  const [{ count }] = await pgQuery<{ count: string }>(cluster, "SELECT count(*) FROM articles WHERE source_id LIKE 'soak-mixed-%' AND published_at IS NULL");
+  const [{ count }] = await pgQuery<{ count: string }>(
+    cluster,
+    "SELECT count(*) FROM articles WHERE source_id LIKE 'soak-mixed-%' AND published_at IS NULL",
+  );
   check('mixed load: each imported story exists once', Number(count) === imports.runs, `${count} draft rows for ${imports.runs} imports`);
 }
 
@@ -408,11 +448,27 @@ async function phaseDatabaseRestart(cluster: Cluster, server: Server) {
     `    ${tally.sent} requests; outage ${Math.round((readyAt - stopAt) / 100) / 10} s: ${failedDuring.length} of ${during.length} requests failed ` +
       `(statuses ${statuses || 'none'}), slowest failure ${slowest} ms; recovery ${recovery ?? 'never'} ms after PostgreSQL was back`,
   );
-  check('restart: requests fail fast during the outage', failedDuring.length > 0 && slowest < 5_000, `slowest failure ${slowest} ms, statuses ${statuses}`);
-  check('restart: failures are 503 answers, not hangs, dropped connections or bare 500s', failedDuring.every((outcome) => outcome.status === 503), `statuses ${statuses}`);
-  check('restart: Strapi recovers without a restart', recovery !== null && recovery < 30_000 && server.process.exitCode === null, `recovered in ${recovery ?? '∞'} ms`);
+  check(
+    'restart: requests fail fast during the outage',
+    failedDuring.length > 0 && slowest < 5_000,
+    `slowest failure ${slowest} ms, statuses ${statuses}`,
+  );
+  check(
+    'restart: failures are 503 answers, not hangs, dropped connections or bare 500s',
+    failedDuring.every((outcome) => outcome.status === 503),
+    `statuses ${statuses}`,
+  );
+  check(
+    'restart: Strapi recovers without a restart',
+    recovery !== null && recovery < 30_000 && server.process.exitCode === null,
+    `recovered in ${recovery ?? '∞'} ms`,
+  );
   const after = outcomes.filter((outcome) => firstSuccessAfter && outcome.at > firstSuccessAfter.at);
-  check('restart: every request after recovery succeeds', after.length > 0 && after.every((outcome) => outcome.ok), `${after.filter((o) => o.ok).length}/${after.length} succeeded`);
+  check(
+    'restart: every request after recovery succeeds',
+    after.length > 0 && after.every((outcome) => outcome.ok),
+    `${after.filter((o) => o.ok).length}/${after.length} succeeded`,
+  );
 }
 
 async function phaseSqliteConcurrency() {
@@ -426,14 +482,20 @@ async function phaseSqliteConcurrency() {
     const refresher = setInterval(() => void publishedIds(server).then((fresh) => fresh.length > 0 && (ids = fresh)), 3_000);
     const tally = newTally();
     // Half the workers write (create + publish, each several statements), half read.
-    await load(server, tally, Date.now() + seconds * 1000, 8, (round) => (round % 2 === 0 ? publishOperation : reads[round % reads.length]));
+    await load(server, tally, Date.now() + seconds * 1000, 8, (round) =>
+      round % 2 === 0 ? publishOperation : reads[round % reads.length],
+    );
     clearInterval(refresher);
     console.log(
       `    ${tally.sent} requests, ${tally.errors} errors, ${tally.serverErrors} 5xx, ${tally.busy} SQLITE_BUSY answers; p99 ${percentile(tally.latencies, 99)} ms`,
     );
     for (const sample of tally.samples) console.log(`    sample error: ${sample}`);
     check('sqlite: no SQLITE_BUSY reaches a client', tally.busy === 0, `${tally.busy} answers mention SQLITE_BUSY`);
-    check('sqlite: no 5xx and no failed request', tally.serverErrors === 0 && tally.errors === 0 && tally.sent > 0, `${tally.sent} requests, ${tally.serverErrors} 5xx, ${tally.errors} errors`);
+    check(
+      'sqlite: no 5xx and no failed request',
+      tally.serverErrors === 0 && tally.errors === 0 && tally.sent > 0,
+      `${tally.sent} requests, ${tally.serverErrors} 5xx, ${tally.errors} errors`,
+    );
   } finally {
     await stopProcess(server.process);
   }
@@ -453,7 +515,14 @@ async function phaseKilledImport(cluster: Cluster) {
   }
   const imported = async () => {
     try {
-      return Number((await pgQuery<{ count: string }>(cluster, "SELECT count(*) FROM articles WHERE source_id LIKE 'soak-killed-%' AND published_at IS NULL"))[0].count);
+      return Number(
+        (
+          await pgQuery<{ count: string }>(
+            cluster,
+            "SELECT count(*) FROM articles WHERE source_id LIKE 'soak-killed-%' AND published_at IS NULL",
+          )
+        )[0].count,
+      );
     } catch (error) {
       // The CLI creates the tables as it boots on the empty database.
       if ((error as { code?: string }).code === '42P01') return 0;
@@ -469,7 +538,9 @@ async function phaseKilledImport(cluster: Cluster) {
   const killedMidBatch = run.child.exitCode === null;
   run.child.kill('SIGKILL');
   await run.done;
-  console.log(`    killed after ${before} of ${files} stories were imported (${killedMidBatch ? 'mid-batch' : 'the batch had already ended'})`);
+  console.log(
+    `    killed after ${before} of ${files} stories were imported (${killedMidBatch ? 'mid-batch' : 'the batch had already ended'})`,
+  );
   check('kill -9: the import was killed mid-batch', killedMidBatch && before < files, `${before}/${files} imported at the kill`);
 
   /** Every imported article has all its quotes and links: a partial one would have fewer. */
@@ -489,12 +560,23 @@ async function phaseKilledImport(cluster: Cluster) {
     return { rows, partial };
   };
   const afterKill = await completeness();
-  check('kill -9: no partial article in the database', afterKill.partial.length === 0, `${afterKill.rows.length} articles, ${afterKill.partial.length} partial`);
+  check(
+    'kill -9: no partial article in the database',
+    afterKill.partial.length === 0,
+    `${afterKill.rows.length} articles, ${afterKill.partial.length} partial`,
+  );
 
   const rerun = runImport(postgresEnvironment(cluster), [dir]);
   const code = await rerun.done;
   const afterRerun = await completeness();
-  const [{ rows: articleRows }] = [{ rows: await pgQuery<{ count: string }>(cluster, "SELECT count(*) FROM articles WHERE source_id LIKE 'soak-killed-%' AND published_at IS NULL") }];
+  const [{ rows: articleRows }] = [
+    {
+      rows: await pgQuery<{ count: string }>(
+        cluster,
+        "SELECT count(*) FROM articles WHERE source_id LIKE 'soak-killed-%' AND published_at IS NULL",
+      ),
+    },
+  ];
   check('kill -9: the rerun succeeds', code === 0, `exit code ${code}`);
   check(
     'kill -9: the rerun completes every story once, without duplicates',
@@ -540,11 +622,14 @@ async function main(): Promise<number> {
 }
 
 // Bounded however it goes: the whole run may take its phases' time plus a margin, never more.
-const hardStop = setTimeout(() => {
-  console.error('soak: time bound exceeded, stopping');
-  for (const child of children) child.kill('SIGKILL');
-  process.exit(1);
-}, DURATION_MS + 15 * 60_000);
+const hardStop = setTimeout(
+  () => {
+    console.error('soak: time bound exceeded, stopping');
+    for (const child of children) child.kill('SIGKILL');
+    process.exit(1);
+  },
+  DURATION_MS + 15 * 60_000,
+);
 hardStop.unref();
 
 main().then(

@@ -9,9 +9,12 @@ import type { SyntheticArticle } from './synthetic';
 import { personName } from './synthetic';
 import { ARTICLE, PERSON, QUOTE } from '../../src/content-types';
 
-
 function documentId(): string {
-  return randomBytes(18).toString('base64url').toLowerCase().replace(/[^a-z0-9]/gu, 'x').slice(0, 24);
+  return randomBytes(18)
+    .toString('base64url')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/gu, 'x')
+    .slice(0, 24);
 }
 
 type JoinTable = { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };

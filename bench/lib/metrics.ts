@@ -19,7 +19,13 @@ export function dcg(gains: number[]): number {
 }
 
 /** nDCG@k of a ranking, the ideal being the k best judged pairs of the source. */
-export function ndcgAt(k: number, ranked: (string | number)[], source: string | number, judgements: Judgements, judgedGains: number[]): number {
+export function ndcgAt(
+  k: number,
+  ranked: (string | number)[],
+  source: string | number,
+  judgements: Judgements,
+  judgedGains: number[],
+): number {
   const ideal = dcg([...judgedGains].sort((a, b) => b - a).slice(0, k));
   if (ideal === 0) return 0;
   return dcg(ranked.slice(0, k).map((target) => gainOf(judgements, source, target))) / ideal;

@@ -36,8 +36,42 @@ function sentencesOf(text: string): string[] {
     .filter((sentence) => sentence.split(/\s+/u).length >= 6 && sentence.length <= 400 && !/^(read more|related)/iu.test(sentence));
 }
 
-const FIRST = ['Anna', 'Marc', 'Olena', 'David', 'Sofia', 'Jean', 'Maria', 'Omar', 'Lucie', 'Peter', 'Ines', 'Karim', 'Julia', 'Tomas', 'Elena', 'Paul'];
-const LAST = ['Kovalenko', 'Tremblay', 'Garcia', 'Martin', 'Nguyen', 'Schmidt', 'Rossi', 'Dubois', 'Silva', 'Novak', 'Haddad', 'Larsen', 'Moreau', 'Ivanova', 'Kim', 'Osei'];
+const FIRST = [
+  'Anna',
+  'Marc',
+  'Olena',
+  'David',
+  'Sofia',
+  'Jean',
+  'Maria',
+  'Omar',
+  'Lucie',
+  'Peter',
+  'Ines',
+  'Karim',
+  'Julia',
+  'Tomas',
+  'Elena',
+  'Paul',
+];
+const LAST = [
+  'Kovalenko',
+  'Tremblay',
+  'Garcia',
+  'Martin',
+  'Nguyen',
+  'Schmidt',
+  'Rossi',
+  'Dubois',
+  'Silva',
+  'Novak',
+  'Haddad',
+  'Larsen',
+  'Moreau',
+  'Ivanova',
+  'Kim',
+  'Osei',
+];
 
 export function personName(index: number): string {
   return `${FIRST[index % FIRST.length]} ${LAST[Math.floor(index / FIRST.length) % LAST.length]}${index >= FIRST.length * LAST.length ? ` ${Math.floor(index / (FIRST.length * LAST.length)) + 1}` : ''}`;
@@ -65,7 +99,11 @@ export function createGenerator(source: SourceArticle[], options: { seed?: numbe
       const paragraphs = Array.from({ length: 6 + Math.floor(next() * 10) }, () =>
         Array.from({ length: 1 + Math.floor(next() * 3) }, () => pick(sentences)).join(' '),
       );
-      const title = pick(sentences).split(/\s+/u).slice(0, 12).join(' ').replace(/[,.;:!?]+$/u, '');
+      const title = pick(sentences)
+        .split(/\s+/u)
+        .slice(0, 12)
+        .join(' ')
+        .replace(/[,.;:!?]+$/u, '');
       const cast = castOf(topic);
       const people = [...new Set(Array.from({ length: 1 + Math.floor(next() * 3) }, () => pick(cast)))];
       const quotes = next() < 0.6 ? [{ text: pick(sentences), speaker: people[0] }] : [];

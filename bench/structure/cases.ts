@@ -30,7 +30,10 @@ export function cases(data: string): Case[] {
     }
   }
   const articles = new Map(
-    jsonLines<{ id: number; title: string; text: string }>(path.join(data, 'cnrec', 'articles.jsonl')).map((article) => [article.id, article]),
+    jsonLines<{ id: number; title: string; text: string }>(path.join(data, 'cnrec', 'articles.jsonl')).map((article) => [
+      article.id,
+      article,
+    ]),
   );
   for (const gold of jsonLines<GoldStory & { id: number }>(path.join(quotes, 'en-cnrec-dev.jsonl'))) {
     const article = articles.get(gold.id);

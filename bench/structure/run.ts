@@ -26,9 +26,12 @@ function main() {
     for (const verdict of result.verdicts) {
       const mark = !verdict.imported ? 'MISS' : verdict.speakerRight === false ? 'WHO ' : 'ok  ';
       const got = verdict.imported ? `${verdict.imported.speakerName ?? verdict.imported.organisation ?? '∅'}` : '';
-      console.log(`   ${mark} [${verdict.gold.how}] ${verdict.gold.start} — gold: ${verdict.gold.speaker ?? '∅'}${got ? `, got: ${got}` : ''}`);
+      console.log(
+        `   ${mark} [${verdict.gold.how}] ${verdict.gold.start} — gold: ${verdict.gold.speaker ?? '∅'}${got ? `, got: ${got}` : ''}`,
+      );
     }
-    for (const quote of result.falseQuotes) console.log(`   FALSE ${quote.text.slice(0, 70)} — ${quote.speakerName ?? quote.organisation ?? '∅'}`);
+    for (const quote of result.falseQuotes)
+      console.log(`   FALSE ${quote.text.slice(0, 70)} — ${quote.speakerName ?? quote.organisation ?? '∅'}`);
     const gold = story.gold.people.join(', ');
     console.log(`   people gold: ${gold}\n   people got:  ${model.namedPeople.join(', ')}`);
   }

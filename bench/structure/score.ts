@@ -69,7 +69,26 @@ export function normaliseQuoteText(text: string): string {
 }
 
 /** Honorifics and titles dropped before names are compared (README: Mr, Ms, Dr, M., Mme, Me, President…). */
-const NAME_PREFIXES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'm', 'mme', 'mlle', 'me', 'president', 'presidente', 'prime', 'minister', 'premier', 'premiere', 'ministre', 'le', 'la']);
+const NAME_PREFIXES = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'dr',
+  'm',
+  'mme',
+  'mlle',
+  'me',
+  'president',
+  'presidente',
+  'prime',
+  'minister',
+  'premier',
+  'premiere',
+  'ministre',
+  'le',
+  'la',
+]);
 
 function nameWords(name: string): string[] {
   const words = normaliseQuoteText(name)
@@ -126,7 +145,10 @@ export function quoteStartsWith(imported: string, goldStart: string): boolean {
 
 export type QuoteVerdict = { gold: GoldQuote; imported: ImportedQuote | null; speakerRight: boolean | null };
 
-export function scoreStory(gold: GoldStory, imported: ImportedStory): { counts: Counts; verdicts: QuoteVerdict[]; falseQuotes: ImportedQuote[] } {
+export function scoreStory(
+  gold: GoldStory,
+  imported: ImportedStory,
+): { counts: Counts; verdicts: QuoteVerdict[]; falseQuotes: ImportedQuote[] } {
   const counts = zeroCounts();
   const found = matchInOrder(gold.quotes, imported.quotes, (g, i) => quoteStartsWith(i.text, g.start));
   counts.goldQuotes = gold.quotes.length;

@@ -11,7 +11,9 @@ type EditLayout = { layout: LayoutField[][][] };
 /** Descriptions become translatable: the English text is the id's key and the default. */
 function translatableHints({ layout, ...rest }: { layout: EditLayout }) {
   const withHint = (field: LayoutField): LayoutField =>
-    typeof field.hint === 'string' && field.hint !== '' ? { ...field, hint: <FormattedMessage id={descriptionId(field.hint)} defaultMessage={field.hint} /> } : field;
+    typeof field.hint === 'string' && field.hint !== ''
+      ? { ...field, hint: <FormattedMessage id={descriptionId(field.hint)} defaultMessage={field.hint} /> }
+      : field;
   return { ...rest, layout: { ...layout, layout: layout.layout.map((panel) => panel.map((row) => row.map(withHint))) } };
 }
 

@@ -72,7 +72,9 @@ export async function grantReadAlsoOnce(strapi: Core.Strapi): Promise<boolean> {
     .parse(strapi.service('admin::permission').actionProvider.values())
     .filter((action) => action.pluginName === READ_ALSO)
     .map((action) => action.actionId);
-  const roles = (await strapi.db.query('admin::role').findMany({ where: { code: { $in: ['strapi-editor', 'strapi-author'] } } })) as { id: number }[];
+  const roles = (await strapi.db.query('admin::role').findMany({ where: { code: { $in: ['strapi-editor', 'strapi-author'] } } })) as {
+    id: number;
+  }[];
   if (roles.length === 0) return false;
   for (const role of roles) {
     const missing = [];

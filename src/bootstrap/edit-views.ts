@@ -32,7 +32,9 @@ const configurationSchema = z
   .object({
     settings: z.record(z.unknown()).default({}),
     metadatas: z.record(metadataSchema).default({}),
-    layouts: z.object({ edit: z.array(z.array(z.object({ name: z.string(), size: z.number() }))), list: z.array(z.string()) }).passthrough(),
+    layouts: z
+      .object({ edit: z.array(z.array(z.object({ name: z.string(), size: z.number() }))), list: z.array(z.string()) })
+      .passthrough(),
   })
   .passthrough();
 export type ViewConfiguration = z.infer<typeof configurationSchema>;

@@ -13,9 +13,14 @@ const READ_QUERIES = [
 ].flatMap(([single, plural]) => [`Query.${single}`, `Query.${plural}`, `Query.${plural}_connection`]);
 
 /** users-permissions' GraphQL reads of accounts and roles, closed to read-only tokens as over REST. */
-const ACCOUNT_QUERIES = ['usersPermissionsUser', 'usersPermissionsUsers', 'usersPermissionsUsers_connection', 'usersPermissionsRole', 'usersPermissionsRoles', 'usersPermissionsRoles_connection'].map(
-  (query) => `Query.${query}`,
-);
+const ACCOUNT_QUERIES = [
+  'usersPermissionsUser',
+  'usersPermissionsUsers',
+  'usersPermissionsUsers_connection',
+  'usersPermissionsRole',
+  'usersPermissionsRoles',
+  'usersPermissionsRoles_connection',
+].map((query) => `Query.${query}`);
 
 type FieldResolver = (parent: unknown, args: { filters?: unknown }, context: unknown, info: unknown) => unknown;
 
@@ -27,8 +32,15 @@ type FieldResolver = (parent: unknown, args: { filters?: unknown }, context: unk
 function publishedRelationFields(strapi: Core.Strapi): Record<string, { middlewares: unknown[] }> {
   const naming = strapi.plugin('graphql').service('utils').naming;
   const models = modelLookup(strapi);
-  const narrowArgs = (target: string) => async (resolve: FieldResolver, parent: { publishedAt?: unknown }, args: { filters?: unknown }, context: unknown, info: unknown) =>
-    resolve(parent, parent?.publishedAt && args?.filters ? { ...args, filters: narrowFilters(args.filters, target, models, GRAPHQL_FILTERS) } : args, context, info);
+  const narrowArgs =
+    (target: string) =>
+    async (resolve: FieldResolver, parent: { publishedAt?: unknown }, args: { filters?: unknown }, context: unknown, info: unknown) =>
+      resolve(
+        parent,
+        parent?.publishedAt && args?.filters ? { ...args, filters: narrowFilters(args.filters, target, models, GRAPHQL_FILTERS) } : args,
+        context,
+        info,
+      );
   return Object.fromEntries(
     Object.values(strapi.contentTypes)
       .filter((contentType) => contentType.uid.startsWith('api::'))

@@ -1,13 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE, ORGANISATION, PERSON, QUOTE, RELATED_LINK } from '../content-types';
 
-export const PUBLISHED_CONTENT_TYPES = [
-  ARTICLE,
-  PERSON,
-  ORGANISATION,
-  QUOTE,
-  RELATED_LINK,
-] as const;
+export const PUBLISHED_CONTENT_TYPES = [ARTICLE, PERSON, ORGANISATION, QUOTE, RELATED_LINK] as const;
 
 export const READ_ACTIONS = ['find', 'findOne'] as const;
 

@@ -22,7 +22,6 @@ type Data = Record<string, unknown>;
 type WriteParams = { data?: Data; documentId?: string; locale?: string };
 type WriteContext = { uid: UID.ContentType; params: WriteParams };
 
-
 /** The types whose uid field is filled from another field, and whether slugs are unique per locale. */
 const SLUGGED: Record<string, { source: string; perLocale: boolean }> = {
   [ARTICLE]: { source: 'title', perLocale: true },
@@ -65,9 +64,7 @@ async function checkRelatedLink(strapi: Core.Strapi, context: WriteContext, data
 async function fillOrCheckSlug(strapi: Core.Strapi, context: WriteContext, data: Data, creating: boolean) {
   const { uid, params } = context;
   const { source, perLocale } = SLUGGED[uid];
-  const locale = perLocale
-    ? (params.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale()))
-    : undefined;
+  const locale = perLocale ? (params.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale())) : undefined;
   const isTaken = async (slug: string) =>
     (await strapi.db.query(uid).count({
       where: {

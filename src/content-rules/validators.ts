@@ -33,10 +33,7 @@ function checkNameList(data: Data, field: string): FieldProblem[] {
 }
 
 export function articleProblems(data: Data, creating: boolean): FieldProblem[] {
-  return [
-    ...requireText(data, 'title', creating, 'title is required: an article needs a headline'),
-    ...checkNameList(data, 'tags'),
-  ];
+  return [...requireText(data, 'title', creating, 'title is required: an article needs a headline'), ...checkNameList(data, 'tags')];
 }
 
 export function personProblems(data: Data, creating: boolean): FieldProblem[] {
@@ -64,11 +61,7 @@ export function isHttpUrl(value: string): boolean {
  * A related link points at an internal article or at an external URL, or at nothing
  * yet (an imported headline waiting for an editor), never at both.
  */
-export function relatedLinkProblems(
-  data: Data,
-  creating: boolean,
-  after: { hasUrl: boolean; hasTarget: boolean },
-): FieldProblem[] {
+export function relatedLinkProblems(data: Data, creating: boolean, after: { hasUrl: boolean; hasTarget: boolean }): FieldProblem[] {
   const problems = requireText(data, 'label', creating, 'label is required: readers need the words of the link');
   const url = data.url;
   if (typeof url === 'string' && url.trim() !== '' && !isHttpUrl(url.trim())) {

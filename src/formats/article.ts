@@ -76,7 +76,8 @@ export function wireText(article: FormatArticle, marker = article.locale.startsW
     lines.push(paragraph);
     for (const link of links.filter((l) => l.afterParagraph === index + 1)) lines.push(linkLine(link));
   });
-  for (const link of links.filter((l) => l.afterParagraph === null || l.afterParagraph > article.paragraphs.length)) lines.push(linkLine(link));
+  for (const link of links.filter((l) => l.afterParagraph === null || l.afterParagraph > article.paragraphs.length))
+    lines.push(linkLine(link));
   return lines.join('\n');
 }
 

@@ -47,7 +47,10 @@ export function newsArticleJsonLd(article: FormatArticle, settings: FormatSettin
     author: article.byline ? person(article.byline) : publisher,
     publisher,
     ...(article.source ? { sourceOrganization: { '@type': 'Organization', name: article.source } } : {}),
-    mentions: [...article.people.map((p) => person(p.name, p.aliases)), ...article.organisations.map((o) => organization(o.name, o.aliases))],
+    mentions: [
+      ...article.people.map((p) => person(p.name, p.aliases)),
+      ...article.organisations.map((o) => organization(o.name, o.aliases)),
+    ],
     // A quote issued by an office is credited to the office as printed, not to the person it speaks for.
     hasPart: article.quotes.map((quote) => ({
       '@type': 'Quotation',

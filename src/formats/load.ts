@@ -5,8 +5,14 @@ import { blocksToText } from '../lib/blocks';
 import type { FormatArticle, FormatPerson, FormatSettings } from './article';
 import { ARTICLE } from '../content-types';
 
-const text = z.string().nullish().transform((value) => value ?? null);
-const whole = z.number().nullish().transform((value) => value ?? null);
+const text = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? null);
+const whole = z
+  .number()
+  .nullish()
+  .transform((value) => value ?? null);
 const personRow = z.object({ documentId: z.string(), name: z.string(), aliases: z.unknown() }).nullish();
 
 /** The row the read below returns: the Document Service types no populated relation, so the row is checked here. */
@@ -70,7 +76,9 @@ export async function loadFormatArticle(strapi: Core.Strapi, documentId: string,
     populate: {
       people: { fields: personFields },
       organisations: { fields: personFields },
-      quotes: { populate: { speaker: { fields: personFields }, speaksFor: { fields: personFields }, speakerOrganisation: { fields: personFields } } },
+      quotes: {
+        populate: { speaker: { fields: personFields }, speaksFor: { fields: personFields }, speakerOrganisation: { fields: personFields } },
+      },
       relatedLinks: { populate: { targetArticle: { fields: ['title', 'slug', 'locale'] } } },
     },
   });

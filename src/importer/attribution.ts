@@ -13,7 +13,8 @@ export type Speaker = { person: Person | null; organisation: Organisation | null
 export const NO_SPEAKER: Speaker = { person: null, organisation: null, speaksFor: null };
 
 /** Abbreviations whose period does not end a sentence. */
-const ABBREVIATION = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Dre|M|Mme|Mlle|Me|St|Jr|Sr|Gov|Sen|Rep|Lt|Col|Gen|Sgt|Prof|U\.S|[A-Z]|(?:[A-Z]\.)+[A-Z])\.$/u;
+const ABBREVIATION =
+  /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Dre|M|Mme|Mlle|Me|St|Jr|Sr|Gov|Sen|Rep|Lt|Col|Gen|Sgt|Prof|U\.S|[A-Z]|(?:[A-Z]\.)+[A-Z])\.$/u;
 
 /** The end of the clause after `from`: a comma, semicolon, an opening mark, or a sentence end. */
 export function clauseEnd(text: string, from: number, commas: boolean): number {
@@ -21,7 +22,12 @@ export function clauseEnd(text: string, from: number, commas: boolean): number {
     const char = text[i];
     if (commas && (char === ',' || char === ';')) return i;
     if (char === '“' || char === '«' || (char === '"' && i > from)) return i;
-    if (/[.!?]/u.test(char) && (i + 1 === text.length || /\s/u.test(text[i + 1])) && !ABBREVIATION.test(text.slice(Math.max(0, i - 5), i + 1))) return i;
+    if (
+      /[.!?]/u.test(char) &&
+      (i + 1 === text.length || /\s/u.test(text[i + 1])) &&
+      !ABBREVIATION.test(text.slice(Math.max(0, i - 5), i + 1))
+    )
+      return i;
   }
   return text.length;
 }
@@ -46,8 +52,10 @@ function sentenceOpening(text: string, from: number): number {
 function speechVerbIn(text: string, from: number, to: number): Verb | null {
   const all = tokens(text.slice(from, to));
   // « Pour le directeur, Pierre Roy, la fermeture est "…" »: a sentence-opening cue, the speaker after it up to the comma.
-  const opening = all[0] && from + all[0].start === sentenceOpening(text, from) ? openingCueAt(foldForMatch(text.slice(from + all[0].start, to))) : null;
-  if (opening && /,/u.test(text.slice(from, to))) return { start: from + all[0].start, end: from + all[0].start + opening.length, sourceCue: true };
+  const opening =
+    all[0] && from + all[0].start === sentenceOpening(text, from) ? openingCueAt(foldForMatch(text.slice(from + all[0].start, to))) : null;
+  if (opening && /,/u.test(text.slice(from, to)))
+    return { start: from + all[0].start, end: from + all[0].start + opening.length, sourceCue: true };
   for (const token of all) {
     const start = from + token.start;
     const phrase = speechPhraseAt(foldForMatch(text.slice(start, to)));
@@ -68,7 +76,11 @@ function officeSpeaker(text: string, from: number, to: number, entities: StoryEn
     if (mention.kind !== 'person') continue;
     const between = text.slice(mention.start, officeStart);
     const after = text.slice(officeStart, mention.start);
-    if (/^[\p{L}'’.-]+['’]s\s+$/u.test(between) || /^\p{L}+\s+(?:of|de|du|d['’])\s+(?:the\s+|la\s+|le\s+)?(?:[\p{L}.]+\s+){0,3}$/u.test(after)) return mention.person;
+    if (
+      /^[\p{L}'’.-]+['’]s\s+$/u.test(between) ||
+      /^\p{L}+\s+(?:of|de|du|d['’])\s+(?:the\s+|la\s+|le\s+)?(?:[\p{L}.]+\s+){0,3}$/u.test(after)
+    )
+      return mention.person;
   }
   return null;
 }
@@ -76,25 +88,47 @@ function officeSpeaker(text: string, from: number, to: number, entities: StoryEn
 export type Attribution = { text: string; speaker: Speaker; how: How };
 
 /** The speaker a clause [from, to) of a paragraph names, nearest to its verb of saying. */
-export function speakerInClause(text: string, from: number, to: number, entities: StoryEntities, paragraph: number, quoteAt: number, inside: boolean): Attribution | null {
+export function speakerInClause(
+  text: string,
+  from: number,
+  to: number,
+  entities: StoryEntities,
+  paragraph: number,
+  quoteAt: number,
+  inside: boolean,
+): Attribution | null {
   const verb = speechVerbIn(text, from, to);
   const colon = !verb && /:[\s\u00A0\u202F]*$/u.test(text.slice(from, to));
   if (!verb && !colon) return null;
-  const clause = text.slice(from, to).trim().replace(/[\s:,\u00A0\u202F]+$/u, '');
+  const clause = text
+    .slice(from, to)
+    .trim()
+    .replace(/[\s:,\u00A0\u202F]+$/u, '');
   const speaksFor = officeSpeaker(text, from, to, entities, paragraph);
   if (speaksFor) return { text: clause, speaker: { ...NO_SPEAKER, speaksFor }, how: 'explicit' };
 
   const references: { reference: Reference; start: number; end: number }[] = [
     ...entities.mentions
       .filter((m) => m.paragraph === paragraph && m.start >= from && m.end <= to)
-      .map((m) => ({ reference: m.kind === 'person' ? ({ kind: 'person', person: m.person } as const) : ({ kind: 'organisation', organisation: m.organisation } as const), start: m.start, end: m.end })),
-    ...referencesIn(text, from, to).filter((r) => !entities.mentions.some((m) => m.paragraph === paragraph && m.start <= r.start && r.end <= m.end)),
+      .map((m) => ({
+        reference:
+          m.kind === 'person'
+            ? ({ kind: 'person', person: m.person } as const)
+            : ({ kind: 'organisation', organisation: m.organisation } as const),
+        start: m.start,
+        end: m.end,
+      })),
+    ...referencesIn(text, from, to).filter(
+      (r) => !entities.mentions.some((m) => m.paragraph === paragraph && m.start <= r.start && r.end <= m.end),
+    ),
   ];
   const pivot = verb ?? { start: to, end: to, sourceCue: false };
   const candidates = pivot.sourceCue ? references.filter((r) => r.start >= pivot.end) : references;
   // "Jane Roe, an analyst at Acme, said": the name before an apposition is the verb's subject.
-  const apposed = (r: { start: number; end: number }) => r.end <= pivot.start && /^\s*,[^,;:«»“”"]{1,120},\s*$/u.test(text.slice(r.end, pivot.start));
-  const distance = (r: { start: number; end: number }) => (apposed(r) ? 0 : r.end <= pivot.start ? pivot.start - r.end : Math.max(0, r.start - pivot.end));
+  const apposed = (r: { start: number; end: number }) =>
+    r.end <= pivot.start && /^\s*,[^,;:«»“”"]{1,120},\s*$/u.test(text.slice(r.end, pivot.start));
+  const distance = (r: { start: number; end: number }) =>
+    apposed(r) ? 0 : r.end <= pivot.start ? pivot.start - r.end : Math.max(0, r.start - pivot.end);
   // The subject of a verb of saying comes before it ("Basso rejected it, saying the company…", "he told AFP");
   // a name after the verb speaks only when none comes before ("said Raman", "said the company").
   const subjects = pivot.sourceCue ? [] : candidates.filter((r) => r.start < pivot.end);

@@ -30,9 +30,7 @@ export async function collectStoryPaths(inputs: string[]): Promise<{ files: stri
     if (!stat) {
       failures.push({ file: input, reason: 'no such file or directory' });
     } else if (stat.isDirectory()) {
-      const entries = (await fs.readdir(input, { recursive: true }))
-        .filter(isStoryFile)
-        .sort();
+      const entries = (await fs.readdir(input, { recursive: true })).filter(isStoryFile).sort();
       if (entries.length === 0) failures.push({ file: input, reason: 'the directory holds no .txt or .ninjs.json story files' });
       files.push(...entries.map((entry) => path.join(input, entry)));
     } else {

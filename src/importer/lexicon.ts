@@ -64,7 +64,14 @@ const titles: Title[] = titleData.titles
 /** The title or role that starts `foldedText` ("ministre de…", "district judge"), longest form first. */
 export function titleAt(foldedText: string): Title | null {
   // A compound title is its head's ("entraîneur-chef", "editor-in-chief").
-  return titles.find((title) => foldedText.startsWith(title.form) && !/\p{L}/u.test(foldedText[title.form.length] ?? '') && !/^-(?!\p{L})/u.test(foldedText.slice(title.form.length))) ?? null;
+  return (
+    titles.find(
+      (title) =>
+        foldedText.startsWith(title.form) &&
+        !/\p{L}/u.test(foldedText[title.form.length] ?? '') &&
+        !/^-(?!\p{L})/u.test(foldedText.slice(title.form.length)),
+    ) ?? null
+  );
 }
 
 export function isTitleWord(word: string): boolean {
@@ -73,9 +80,13 @@ export function isTitleWord(word: string): boolean {
 }
 
 /** Titles dropped from the front of a name when names are compared ("Prime Minister Justin Trudeau"), longest first. */
-export const NAME_PREFIXES: readonly string[] = [...new Set([...titleData.honorificTitles, ...HONORIFIC_FORMS].map(fold))].sort((a, b) => b.length - a.length);
+export const NAME_PREFIXES: readonly string[] = [...new Set([...titleData.honorificTitles, ...HONORIFIC_FORMS].map(fold))].sort(
+  (a, b) => b.length - a.length,
+);
 
-const pronouns = new Map<string, Gender>([...Object.entries(pronounData.en), ...Object.entries(pronounData.fr)].map(([word, gender]) => [fold(word), gender as Gender]));
+const pronouns = new Map<string, Gender>(
+  [...Object.entries(pronounData.en), ...Object.entries(pronounData.fr)].map(([word, gender]) => [fold(word), gender as Gender]),
+);
 const relatives = setOf([...pronounData.relative.en, ...pronounData.relative.fr]);
 
 /** A personal pronoun that can stand for a person and its gender; undefined otherwise. */

@@ -4,7 +4,17 @@
  * ("she", « il », « a-t-elle »), a common noun for an organisation ("the company",
  * « l'organisme »). Each reference resolves to the most recent compatible entity. Pure.
  */
-import { genericOrganisationAt, honorific, isLegalSuffix, isOrganisationHead, isOrganisationPronoun, isSpeechVerb, pronoun, titleAt, type Gender } from './lexicon';
+import {
+  genericOrganisationAt,
+  honorific,
+  isLegalSuffix,
+  isOrganisationHead,
+  isOrganisationPronoun,
+  isSpeechVerb,
+  pronoun,
+  titleAt,
+  type Gender,
+} from './lexicon';
 import { DEMONYM, demonymGender, namesIn, tokens, type NameCandidate } from './names';
 import { foldForMatch } from './text';
 
@@ -16,7 +26,10 @@ export type Mention =
   | { kind: 'organisation'; organisation: Organisation; paragraph: number; start: number; end: number };
 
 const surnameOf = (name: string) => foldForMatch(name.trim().split(/\s+/u).pop() ?? '');
-const key = (name: string) => foldForMatch(name).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const key = (name: string) =>
+  foldForMatch(name)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 export type StoryEntities = {
   people: Person[];
@@ -37,10 +50,22 @@ export function storyEntities(paragraphs: string[], extra: string[], quoted: Quo
     paragraphs.some((text, index) =>
       tokens(text).some((token, at, all) => {
         if (foldForMatch(token.text).replace(/['’]s$/u, '') !== surname) return false;
-        const inRun = candidates.some((c) => c.paragraph === index && c.kind === 'person' && c.name.includes(' ') && c.start <= token.start && token.end <= c.end);
+        const inRun = candidates.some(
+          (c) => c.paragraph === index && c.kind === 'person' && c.name.includes(' ') && c.start <= token.start && token.end <= c.end,
+        );
         const previous = all[at - 1];
-        if (inRun || (previous && /^\p{Lu}/u.test(previous.text) && honorific(previous.text) === undefined && text.slice(previous.end, token.start) === ' ')) return false;
-        return [all[at - 1], all[at + 1], all[at + 2]].some((word) => word !== undefined && isSpeechVerb(word.text)) || (previous !== undefined && honorific(previous.text) !== undefined);
+        if (
+          inRun ||
+          (previous &&
+            /^\p{Lu}/u.test(previous.text) &&
+            honorific(previous.text) === undefined &&
+            text.slice(previous.end, token.start) === ' ')
+        )
+          return false;
+        return (
+          [all[at - 1], all[at + 1], all[at + 2]].some((word) => word !== undefined && isSpeechVerb(word.text)) ||
+          (previous !== undefined && honorific(previous.text) !== undefined)
+        );
       }),
     );
 
@@ -49,16 +74,32 @@ export function storyEntities(paragraphs: string[], extra: string[], quoted: Quo
   const singleSurname = (candidate: NameCandidate): boolean => {
     const word = candidate.name;
     if (quoted(candidate.paragraph, candidate.start)) return false;
-    const midSentence = !candidate.single?.sentenceInitial || paragraphs.some((text) => text.split(/\s+/u).some((w, at, all) => at > 0 && w.replace(/[^\p{L}'’-]+$/u, '').replace(/['’]s$/u, '') === word && /[\p{Ll},;]$/u.test(all[at - 1])));
+    const midSentence =
+      !candidate.single?.sentenceInitial ||
+      paragraphs.some((text) =>
+        text
+          .split(/\s+/u)
+          .some(
+            (w, at, all) => at > 0 && w.replace(/[^\p{L}'’-]+$/u, '').replace(/['’]s$/u, '') === word && /[\p{Ll},;]$/u.test(all[at - 1]),
+          ),
+      );
     const nearby = paragraphs.slice(candidate.paragraph, candidate.paragraph + 2).join(' ');
-    return midSentence && /(?<!\p{L})(?:he|she|his|her|him|il|elle|lui)(?!\p{L})/iu.test(nearby) && !organisations.some((o) => key(o.name) === key(word) || shortForms(o.name).includes(word));
+    return (
+      midSentence &&
+      /(?<!\p{L})(?:he|she|his|her|him|il|elle|lui)(?!\p{L})/iu.test(nearby) &&
+      !organisations.some((o) => key(o.name) === key(word) || shortForms(o.name).includes(word))
+    );
   };
   const people: Person[] = [];
   const organisations: Organisation[] = [];
   const personFor = (candidate: NameCandidate): Person | null => {
     const surname = surnameOf(candidate.name);
     const words = candidate.name.split(/\s+/u).length;
-    const known = people.find((person) => surnameOf(person.name) === surname && (words === 1 || person.name.split(/\s+/u).length === 1 || key(person.name).split(' ')[0] === key(candidate.name).split(' ')[0]));
+    const known = people.find(
+      (person) =>
+        surnameOf(person.name) === surname &&
+        (words === 1 || person.name.split(/\s+/u).length === 1 || key(person.name).split(' ')[0] === key(candidate.name).split(' ')[0]),
+    );
     if (known) {
       if (candidate.demonym) known.titles.add(`demonym:${candidate.demonym}`);
       if (words > known.name.split(/\s+/u).length) known.name = candidate.name;
@@ -69,7 +110,11 @@ export function storyEntities(paragraphs: string[], extra: string[], quoted: Quo
     const evidence = candidate.evidence || (words >= 2 && alone(surname));
     if (!evidence) return null;
     if (candidate.single && !singleSurname(candidate)) return null;
-    const person: Person = { name: candidate.name, gender: candidate.gender, titles: new Set(candidate.titleKey ? [candidate.titleKey] : []) };
+    const person: Person = {
+      name: candidate.name,
+      gender: candidate.gender,
+      titles: new Set(candidate.titleKey ? [candidate.titleKey] : []),
+    };
     if (candidate.demonym) person.titles.add(`demonym:${candidate.demonym}`);
     people.push(person);
     return person;
@@ -83,7 +128,11 @@ export function storyEntities(paragraphs: string[], extra: string[], quoted: Quo
   };
 
   // Full names first (a surname alone later needs them), captions included.
-  const ordered = [...candidates.filter((c) => c.name.includes(' ')), ...extraCandidates, ...candidates.filter((c) => !c.name.includes(' '))];
+  const ordered = [
+    ...candidates.filter((c) => c.name.includes(' ')),
+    ...extraCandidates,
+    ...candidates.filter((c) => !c.name.includes(' ')),
+  ];
   const resolved = new Map<NameCandidate, Person | Organisation>();
   for (const candidate of ordered) {
     // A run the story already gave as an organisation stays one ("la papetière Papiers Valmont", then "Papiers Valmont a déclaré").
@@ -98,7 +147,8 @@ export function storyEntities(paragraphs: string[], extra: string[], quoted: Quo
     for (const candidate of here) {
       const entity = resolved.get(candidate);
       if (!entity || quoted(index, candidate.start)) continue;
-      if ('titles' in entity) mentions.push({ kind: 'person', person: entity, paragraph: index, start: candidate.start, end: candidate.end });
+      if ('titles' in entity)
+        mentions.push({ kind: 'person', person: entity, paragraph: index, start: candidate.start, end: candidate.end });
       else mentions.push({ kind: 'organisation', organisation: entity, paragraph: index, start: candidate.start, end: candidate.end });
     }
     // Surnames alone ("said Tremblay", "Tremblay's office") that no run above covered.
@@ -120,17 +170,22 @@ export function storyEntities(paragraphs: string[], extra: string[], quoted: Quo
   // narrative is a mention too, so a later pronoun finds the most recent of them.
   paragraphs.forEach((text, index) => {
     for (const found of referencesIn(text, 0, text.length)) {
-      if (quoted(index, found.start) || mentions.some((m) => m.paragraph === index && m.start <= found.start && found.start < m.end)) continue;
+      if (quoted(index, found.start) || mentions.some((m) => m.paragraph === index && m.start <= found.start && found.start < m.end))
+        continue;
       if (found.reference.kind === 'title') {
         const key = found.reference.key;
         const holders = people.filter((person) => person.titles.has(key));
-        if (holders.length === 1) mentions.push({ kind: 'person', person: holders[0], paragraph: index, start: found.start, end: found.end });
+        if (holders.length === 1)
+          mentions.push({ kind: 'person', person: holders[0], paragraph: index, start: found.start, end: found.end });
       } else if (found.reference.kind === 'generic' && !/^[\s\u00A0]*\p{Lu}/u.test(text.slice(found.end).replace(/^\p{L}*/u, ''))) {
         // « l'organisme Essor La Baie »: a noun right before a name introduces it, it does not point back.
-        const before = mentions.filter((m) => m.kind === 'organisation' && (m.paragraph < index || (m.paragraph === index && m.start < found.start)));
+        const before = mentions.filter(
+          (m) => m.kind === 'organisation' && (m.paragraph < index || (m.paragraph === index && m.start < found.start)),
+        );
         before.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
         const last = before.pop();
-        if (last?.kind === 'organisation') mentions.push({ kind: 'organisation', organisation: last.organisation, paragraph: index, start: found.start, end: found.end });
+        if (last?.kind === 'organisation')
+          mentions.push({ kind: 'organisation', organisation: last.organisation, paragraph: index, start: found.start, end: found.end });
       }
     }
   });
@@ -147,7 +202,12 @@ function shortForms(name: string): string[] {
   return forms;
 }
 
-export type Reference = { kind: 'person'; person: Person } | { kind: 'organisation'; organisation: Organisation } | { kind: 'pronoun'; gender: Gender } | { kind: 'title'; key: string; gender: Gender } | { kind: 'generic' };
+export type Reference =
+  | { kind: 'person'; person: Person }
+  | { kind: 'organisation'; organisation: Organisation }
+  | { kind: 'pronoun'; gender: Gender }
+  | { kind: 'title'; key: string; gender: Gender }
+  | { kind: 'generic' };
 
 /** References written in a clause ("she", "the minister", "the company"), with offsets in the clause's paragraph. */
 export function referencesIn(text: string, from: number, to: number): { reference: Reference; start: number; end: number }[] {
@@ -171,7 +231,8 @@ export function referencesIn(text: string, from: number, to: number): { referenc
     const determiner = /(?:^|\s)(?:the|le|la|l'|sa|son|their|its|his|her)\s?$/u.test(before) || /l'$/u.test(before);
     const title = titleAt(rest);
     // "the airline boss", "the company's chief executive": one modifier between the article and the title.
-    const modified = title !== null && /(?:^|\s)(?:the|its|their)\s[\p{L}'’-]+\s$/u.test(foldForMatch(text.slice(Math.max(0, start - 30), start)));
+    const modified =
+      title !== null && /(?:^|\s)(?:the|its|their)\s[\p{L}'’-]+\s$/u.test(foldForMatch(text.slice(Math.max(0, start - 30), start)));
     if (title && modified && !determiner) {
       found.push({ reference: { kind: 'title', key: title.key, gender: title.gender }, start, end: start + title.form.length });
       continue;
@@ -179,7 +240,11 @@ export function referencesIn(text: string, from: number, to: number): { referenc
     // "a assuré la Norvégienne": a demonym standing for the person the story introduced with it.
     if (determiner && /^\p{Lu}/u.test(token.text) && DEMONYM.test(foldForMatch(token.text)) && !title) {
       const article = /(la|le)\s$/u.exec(before)?.[1] ?? '';
-      found.push({ reference: { kind: 'title', key: `demonym:${foldForMatch(token.text)}`, gender: demonymGender(foldForMatch(token.text), article) }, start, end });
+      found.push({
+        reference: { kind: 'title', key: `demonym:${foldForMatch(token.text)}`, gender: demonymGender(foldForMatch(token.text), article) },
+        start,
+        end,
+      });
       continue;
     }
     if (title && determiner) {
@@ -207,10 +272,14 @@ export function resolve(reference: Reference, entities: StoryEntities, paragraph
     if (titled?.kind === 'person') return titled.person;
     if (anyTitled || !reference.key.startsWith('demonym:')) return anyTitled ?? null;
     // A demonym the story never attached to a name: the most recent person it can stand for.
-    const fallback = before.find((m) => m.kind === 'person' && (!reference.gender || !m.person.gender || m.person.gender === reference.gender));
+    const fallback = before.find(
+      (m) => m.kind === 'person' && (!reference.gender || !m.person.gender || m.person.gender === reference.gender),
+    );
     return fallback?.kind === 'person' ? fallback.person : null;
   }
-  const compatible = before.find((m) => m.kind === 'person' && (!reference.gender || !m.person.gender || m.person.gender === reference.gender));
+  const compatible = before.find(
+    (m) => m.kind === 'person' && (!reference.gender || !m.person.gender || m.person.gender === reference.gender),
+  );
   if (compatible?.kind !== 'person') return null;
   if (!compatible.person.gender && reference.gender) compatible.person.gender = reference.gender;
   return compatible.person;

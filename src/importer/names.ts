@@ -5,14 +5,30 @@
  * it, an age or a role after it, a verb of saying beside it, the surname used again alone).
  * Pure.
  */
-import { genericOrganisationAt, honorific, isFrenchOrganisationHead, isLegalSuffix, isNotAName, isOrganisationHead, isSpeechVerb, isTitleWord, outletAt, pronoun, speechPhraseAt, titleAt, type Gender } from './lexicon';
+import {
+  genericOrganisationAt,
+  honorific,
+  isFrenchOrganisationHead,
+  isLegalSuffix,
+  isNotAName,
+  isOrganisationHead,
+  isSpeechVerb,
+  isTitleWord,
+  outletAt,
+  pronoun,
+  speechPhraseAt,
+  titleAt,
+  type Gender,
+} from './lexicon';
 import { foldForMatch } from './text';
 
 export type Token = { text: string; start: number; end: number };
 
 export function tokens(text: string): Token[] {
   return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.\-/&]*/gu)].map((match) => {
-    const raw = match[0].replace(/[.’']+$/u, (tail) => (/^(?:Mr|Mrs|Ms|Dr|Dre|M|St|Jr|Sr|Inc|Corp|Ltd|[A-Z]|(?:[A-Z]\.)+[A-Z])\.$/u.test(match[0]) ? tail : ''));
+    const raw = match[0].replace(/[.’']+$/u, (tail) =>
+      /^(?:Mr|Mrs|Ms|Dr|Dre|M|St|Jr|Sr|Inc|Corp|Ltd|[A-Z]|(?:[A-Z]\.)+[A-Z])\.$/u.test(match[0]) ? tail : '',
+    );
     const start = match.index ?? 0;
     // « l’Union », « d’Ottawa »: the elided article is not part of the word.
     const elided = /^[LlDd]['’](?=\p{L})/u.test(raw) ? 2 : 0;
@@ -68,7 +84,16 @@ function titleBefore(text: string, at: number): { key: string | null; gender: Ge
   // "le directeur général de l'organisme X, Pierre Roy,": the title that heads the apposition before the comma.
   const wide = foldForMatch(text.slice(Math.max(0, at - 160), at));
   if (/,\s*$/u.test(wide)) {
-    const segment = (wide.replace(/,\s*$/u, '').split(/[,.;:!?()«»“”"]/u).pop() ?? '').trim().split(/\s+/u).filter(Boolean).map((word) => word.replace(/^[ld]'(?=\p{L})/u, ''));
+    const segment = (
+      wide
+        .replace(/,\s*$/u, '')
+        .split(/[,.;:!?()«»“”"]/u)
+        .pop() ?? ''
+    )
+      .trim()
+      .split(/\s+/u)
+      .filter(Boolean)
+      .map((word) => word.replace(/^[ld]'(?=\p{L})/u, ''));
     for (let i = 0; i < Math.min(segment.length, 4); i += 1) {
       const title = titleAt(segment.slice(i).join(' '));
       if (!title) continue;
@@ -103,7 +128,9 @@ function titleBefore(text: string, at: number): { key: string | null; gender: Ge
 function evidenceAfter(text: string, end: number): boolean {
   const after = text.slice(end, end + 60);
   if (/^,\s*(?:\d{1,3}\s*(?:ans)?\s*,|âgée? de \d)/u.test(after)) return true;
-  const words = foldForMatch(after).split(/[^\p{L}'-]+/u).filter(Boolean);
+  const words = foldForMatch(after)
+    .split(/[^\p{L}'-]+/u)
+    .filter(Boolean);
   if (/^,/u.test(after) && words.slice(0, 5).some((_, i) => titleAt(words.slice(i).join(' ')) !== null)) return true;
   if (speechPhraseAt(foldForMatch(after.replace(/^[\s,]+/u, ''))) !== null) return true;
   // "Desmond Roe, a former fund official, told AFP": a verb of saying right after an apposition.
@@ -115,22 +142,32 @@ function evidenceAfter(text: string, end: number): boolean {
 /** A verb of saying right after the word (or after an apposition), or right before it. */
 function speaksHere(text: string, start: number, end: number): boolean {
   if (/^['’]s\b/u.test(text.slice(end))) return false;
-  const after = foldForMatch(text.slice(end, end + 40)).split(/[^\p{L}'-]+/u).filter(Boolean);
-  if (/^\s/u.test(text.slice(end)) && after.length > 0 && (isSpeechVerb(after[0]) || (after[0] === 'a' && isSpeechVerb(after[1] ?? '')))) return true;
+  const after = foldForMatch(text.slice(end, end + 40))
+    .split(/[^\p{L}'-]+/u)
+    .filter(Boolean);
+  if (/^\s/u.test(text.slice(end)) && after.length > 0 && (isSpeechVerb(after[0]) || (after[0] === 'a' && isSpeechVerb(after[1] ?? ''))))
+    return true;
   const apposition = /^,[^,;:.«»“”"]{1,60},\s*([\p{L}'’-]+)/u.exec(text.slice(end, end + 100));
   if (apposition && isSpeechVerb(apposition[1])) return true;
   // "said Levitt." but not "said Acme is keen": after an inverted verb the name ends the clause.
   const before = foldForMatch(text.slice(Math.max(0, start - 20), start));
-  return /^\s*(?:[,.;:!?)]|$)/u.test(text.slice(end, end + 3)) && /(?:^|\s)[\p{L}'-]+\s$/u.test(before) && isSpeechVerb(before.trim().split(/\s+/u).pop() ?? '');
+  return (
+    /^\s*(?:[,.;:!?)]|$)/u.test(text.slice(end, end + 3)) &&
+    /(?:^|\s)[\p{L}'-]+\s$/u.test(before) &&
+    isSpeechVerb(before.trim().split(/\s+/u).pop() ?? '')
+  );
 }
 
 function speechBefore(text: string, at: number): boolean {
-  const words = foldForMatch(text.slice(Math.max(0, at - 30), at)).split(/[^\p{L}'-]+/u).filter(Boolean);
+  const words = foldForMatch(text.slice(Math.max(0, at - 30), at))
+    .split(/[^\p{L}'-]+/u)
+    .filter(Boolean);
   return words.length > 0 && isSpeechVerb(words[words.length - 1]);
 }
 
 const POSSESSIVE = /['’]s$/u;
-const DATE_WORDS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$/u;
+const DATE_WORDS =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$/u;
 const FRENCH_WORDS = /(?<![\p{L}])(?:le|la|les|des|du|et|est|une|dans|pour|qui|sur|avec|au|aux)(?![\p{L}])/giu;
 const ENGLISH_WORDS = /(?<![\p{L}])(?:the|and|of|is|was|for|with|that|on|in|to|said)(?![\p{L}])/giu;
 
@@ -160,7 +197,14 @@ function organisationCue(text: string, start: number): boolean {
 /** "Re/code's John Paczkowski speculated", "Kaiser's Levitt said": a possessive before a name that then speaks. */
 function employs(text: string, words: Token[], j: number): boolean {
   let k = j + 1;
-  while (k < words.length && k <= j + 3 && capitalised(words[k].text) && nameWord(words[k].text) && /^[\s\u00A0]$/u.test(text.slice(words[k - 1].end, words[k].start))) k += 1;
+  while (
+    k < words.length &&
+    k <= j + 3 &&
+    capitalised(words[k].text) &&
+    nameWord(words[k].text) &&
+    /^[\s\u00A0]$/u.test(text.slice(words[k - 1].end, words[k].start))
+  )
+    k += 1;
   if (k === j + 1) return false;
   return words.slice(k, k + 2).some((word) => isSpeechVerb(word.text) || speechPhraseAt(foldForMatch(text.slice(word.start))) !== null);
 }
@@ -177,13 +221,28 @@ export function namesIn(text: string, paragraph: number): NameCandidate[] {
     }
     // A run of capitalised words with single spaces (or a no-break space) between them.
     let j = i;
-    while (j + 1 < words.length && capitalised(words[j + 1].text) && /^[\s\u00A0]$/u.test(text.slice(words[j].end, words[j + 1].start)) && !POSSESSIVE.test(words[j].text)) j += 1;
+    while (
+      j + 1 < words.length &&
+      capitalised(words[j + 1].text) &&
+      /^[\s\u00A0]$/u.test(text.slice(words[j].end, words[j + 1].start)) &&
+      !POSSESSIVE.test(words[j].text)
+    )
+      j += 1;
     // "Re/code's John Paczkowski", "Kaiser's Levitt": the possessor before a name is the person's employer or outlet.
     const possessor = POSSESSIVE.test(words[j].text) && employs(text, words, j);
     const outlet = outletEnd(text, words, i, j);
     if (outlet !== -1) {
       const end = words[outlet].end - (POSSESSIVE.test(words[outlet].text) ? 2 : 0);
-      found.push({ kind: 'organisation', name: text.slice(words[i].start, end), paragraph, start: words[i].start, end, gender: null, titleKey: null, evidence: true });
+      found.push({
+        kind: 'organisation',
+        name: text.slice(words[i].start, end),
+        paragraph,
+        start: words[i].start,
+        end,
+        gender: null,
+        titleKey: null,
+        evidence: true,
+      });
       i = outlet + 1;
       continue;
     }
@@ -217,10 +276,16 @@ export function namesIn(text: string, paragraph: number): NameCandidate[] {
     while (first < run.length && !nameWord(run[first].text)) first += 1;
     // "la Norvégienne Ingrid Solheim", "Canadian Jane Roe": a demonym before a full name is not part of it.
     let demonym: string | undefined;
-    const demonymAt = run.length - first >= 3 && DEMONYM.test(run[first].text) ? first : first > 0 && DEMONYM.test(foldForMatch(run[first - 1].text)) && titleAt(foldForMatch(run[first - 1].text)) === null ? first - 1 : -1;
+    const demonymAt =
+      run.length - first >= 3 && DEMONYM.test(run[first].text)
+        ? first
+        : first > 0 && DEMONYM.test(foldForMatch(run[first - 1].text)) && titleAt(foldForMatch(run[first - 1].text)) === null
+          ? first - 1
+          : -1;
     if (demonymAt !== -1) {
       demonym = foldForMatch(run[demonymAt].text);
-      const article = /(?:^|[\s(])(la|le|l['’]|the)\s?$/iu.exec(text.slice(Math.max(0, run[demonymAt].start - 4), run[demonymAt].start))?.[1] ?? '';
+      const article =
+        /(?:^|[\s(])(la|le|l['’]|the)\s?$/iu.exec(text.slice(Math.max(0, run[demonymAt].start - 4), run[demonymAt].start))?.[1] ?? '';
       gender = gender ?? demonymGender(demonym, article);
       if (demonymAt === first) first += 1;
     }
@@ -228,15 +293,36 @@ export function namesIn(text: string, paragraph: number): NameCandidate[] {
     if (name.length >= 1 && name.length === run.length - first && name.length <= 4) {
       const start = name[0].start;
       const end = name[name.length - 1].end;
-      const before = first > 0 && !demonym ? { key: titleKey, gender } : titleBefore(text, start) ?? (demonym ? { key: null, gender } : null);
+      const before =
+        first > 0 && !demonym ? { key: titleKey, gender } : (titleBefore(text, start) ?? (demonym ? { key: null, gender } : null));
       const evidence = before !== null || evidenceAfter(text, end) || speechBefore(text, start);
       const clean = text.slice(start, end).replace(/['’]s$/u, '');
       if (name.length >= 2 || (first > 0 && gender !== null)) {
-        found.push({ kind: 'person', name: clean, paragraph, start, end, gender: before?.gender ?? gender, titleKey: before?.key ?? titleKey, evidence, ...(demonym ? { demonym } : {}) });
+        found.push({
+          kind: 'person',
+          name: clean,
+          paragraph,
+          start,
+          end,
+          gender: before?.gender ?? gender,
+          titleKey: before?.key ?? titleKey,
+          evidence,
+          ...(demonym ? { demonym } : {}),
+        });
       } else if (name.length === 1 && first === 0 && pronoun(clean) === undefined && speaksHere(text, start, end)) {
         // "Levitt said", "said Levitt", "Counihan, at that time, told CNBC": a surname alone as the subject of a verb of saying.
         const sentenceInitial = /(?:^|[.!?]["”»]?\s+|^["“«]\s?)$/u.test(text.slice(0, start));
-        found.push({ kind: 'person', name: clean, paragraph, start, end, gender: null, titleKey: null, evidence: true, single: { sentenceInitial } });
+        found.push({
+          kind: 'person',
+          name: clean,
+          paragraph,
+          start,
+          end,
+          gender: null,
+          titleKey: null,
+          evidence: true,
+          single: { sentenceInitial },
+        });
       }
     }
     i = j + 1;
@@ -258,7 +344,12 @@ function organisationFrom(text: string, words: Token[], i: number, j: number, pa
       if (isSpeechVerb(word) || /^(?:a|est|sont|ont|qui|que|avait|dans|pour|sur|en|au|aux|a-t-il|a-t-elle)$/u.test(word)) break;
       // "…Minerals Inc on Wednesday cut": a day or a month after a connector ends the name.
       if (capitalised(words[k].text) && isNotAName(words[k].text) && DATE_WORDS.test(word)) break;
-      if (!CONNECTORS.has(word) && !capitalised(words[k].text) && !(frenchHead && /^\p{Ll}+(?:e|es|s|aux|al|ale|ique|ise|ien|ienne|é|ée|és)?$/u.test(words[k].text))) break;
+      if (
+        !CONNECTORS.has(word) &&
+        !capitalised(words[k].text) &&
+        !(frenchHead && /^\p{Ll}+(?:e|es|s|aux|al|ale|ique|ise|ien|ienne|é|ée|és)?$/u.test(words[k].text))
+      )
+        break;
       last = k;
       if (isLegalSuffix(words[k].text) || POSSESSIVE.test(words[k].text)) break;
     }
@@ -266,12 +357,32 @@ function organisationFrom(text: string, words: Token[], i: number, j: number, pa
   }
   let first = i;
   // "Parks and Recreation Department", « Pêches et Océans Canada »: capitalised words joined by "and" before the head.
-  while (first >= 2 && /^(?:and|&|et)$/iu.test(words[first - 1].text) && capitalised(words[first - 2].text) && !isNotAName(words[first - 2].text)) {
-    if (!/^[\s\u00A0]+$/u.test(text.slice(words[first - 2].end, words[first - 1].start)) || !/^[\s\u00A0]+$/u.test(text.slice(words[first - 1].end, words[first].start))) break;
+  while (
+    first >= 2 &&
+    /^(?:and|&|et)$/iu.test(words[first - 1].text) &&
+    capitalised(words[first - 2].text) &&
+    !isNotAName(words[first - 2].text)
+  ) {
+    if (
+      !/^[\s\u00A0]+$/u.test(text.slice(words[first - 2].end, words[first - 1].start)) ||
+      !/^[\s\u00A0]+$/u.test(text.slice(words[first - 1].end, words[first].start))
+    )
+      break;
     first -= 2;
-    while (first > 0 && capitalised(words[first - 1].text) && !isNotAName(words[first - 1].text) && /^[\s\u00A0]$/u.test(text.slice(words[first - 1].end, words[first].start))) first -= 1;
+    while (
+      first > 0 &&
+      capitalised(words[first - 1].text) &&
+      !isNotAName(words[first - 1].text) &&
+      /^[\s\u00A0]$/u.test(text.slice(words[first - 1].end, words[first].start))
+    )
+      first -= 1;
   }
-  while (first < last && (CONNECTORS.has(foldForMatch(words[first].text)) || isNotAName(words[first].text)) && !isOrganisationHead(words[first].text)) first += 1;
+  while (
+    first < last &&
+    (CONNECTORS.has(foldForMatch(words[first].text)) || isNotAName(words[first].text)) &&
+    !isOrganisationHead(words[first].text)
+  )
+    first += 1;
   const start = words[first].start;
   const end = words[last].end;
   return { kind: 'organisation', name: text.slice(start, end), paragraph, start, end, gender: null, titleKey: null, evidence: true };

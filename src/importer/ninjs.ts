@@ -32,7 +32,8 @@ export function storyFromNinjs(json: unknown): { story: StoryModel; people: Ninj
   const plain = ninjs.bodies?.find((body) => (body.contenttype ?? 'text/plain') === 'text/plain')?.value ?? ninjs.body_text;
   if (!plain) throw new Error('the ninjs item has no plain-text body');
   const locale = ninjs.language?.toLowerCase().startsWith('fr') ? 'fr' : ninjs.language ? 'en' : undefined;
-  const firstcreated = ninjs.firstcreated && !Number.isNaN(Date.parse(ninjs.firstcreated)) ? new Date(ninjs.firstcreated).toISOString() : undefined;
+  const firstcreated =
+    ninjs.firstcreated && !Number.isNaN(Date.parse(ninjs.firstcreated)) ? new Date(ninjs.firstcreated).toISOString() : undefined;
   const story = parseStory(plain, {
     title: ninjs.headlines?.[0]?.value ?? ninjs.headline,
     locale,

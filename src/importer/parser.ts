@@ -78,7 +78,6 @@ export class StoryParseError extends Error {}
 
 const MAX_TITLE_LENGTH = 120;
 
-
 /** Whole words in any script: `\b` only knows ASCII letters, so "déclaré" would never end a word. */
 function wordsPattern(alternatives: string): RegExp {
   return new RegExp(`(?<!\\p{L})(?:${alternatives})(?!\\p{L})`, 'iu');
@@ -128,7 +127,14 @@ export function splitFrontMatter(raw: string): { metadata: StoryMetadata; body: 
     const pair = /^\s*([A-Za-z][\w-]*)\s*:\s*(.*?)\s*$/u.exec(line);
     if (!pair) continue;
     const value = pair[2].replace(/^["'](.*)["']$/u, '$1');
-    metadata[pair[1]] = pair[1] === 'tags' ? value.replace(/^\[|\]$/gu, '').split(',').map((tag) => tag.trim()).filter(Boolean) : value;
+    metadata[pair[1]] =
+      pair[1] === 'tags'
+        ? value
+            .replace(/^\[|\]$/gu, '')
+            .split(',')
+            .map((tag) => tag.trim())
+            .filter(Boolean)
+        : value;
   }
   return { metadata: metadata as StoryMetadata, body: raw.slice(match[0].length) };
 }
@@ -146,7 +152,8 @@ function parsedQuotes(paragraphs: string[], extra: string[]): { quotes: ParsedQu
     const previous = quotes[quotes.length - 1];
     const speakerName = record.speaker.person?.name ?? null;
     let channel = record.attribution ? channelOf(record.attribution) : null;
-    if (!channel && previous && record.attribution && CONTINUATION.test(record.attribution) && previous.speakerName === speakerName) channel = previous.channel;
+    if (!channel && previous && record.attribution && CONTINUATION.test(record.attribution) && previous.speakerName === speakerName)
+      channel = previous.channel;
     quotes.push({
       text: record.text,
       paragraph: record.paragraph,
@@ -193,5 +200,16 @@ export function parseStory(raw: string, sidecar: unknown = {}): StoryModel {
     }
   }
   const organisations = [...new Set(quotes.map((quote) => quote.organisation).filter((name): name is string => name !== null))];
-  return { title, locale, paragraphs, relatedLinks, quotes, namedPeople, organisations, captions: layout.captions, subheads: layout.subheads, metadata };
+  return {
+    title,
+    locale,
+    paragraphs,
+    relatedLinks,
+    quotes,
+    namedPeople,
+    organisations,
+    captions: layout.captions,
+    subheads: layout.subheads,
+    metadata,
+  };
 }

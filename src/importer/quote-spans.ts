@@ -27,7 +27,8 @@ export function spansIn(paragraph: string, index: number): QuoteSpan[] {
     let close: string | null = null;
     if (char === '“') close = '”';
     else if (char === '«') close = '»';
-    else if (char === '"' && (SPACE.test(previous) || /[([—–:,-]/u.test(previous) || i === 0) && !SPACE.test(paragraph[i + 1] ?? ' ')) close = '"';
+    else if (char === '"' && (SPACE.test(previous) || /[([—–:,-]/u.test(previous) || i === 0) && !SPACE.test(paragraph[i + 1] ?? ' '))
+      close = '"';
     if (!close) {
       i += 1;
       continue;
@@ -35,7 +36,13 @@ export function spansIn(paragraph: string, index: number): QuoteSpan[] {
     const end = paragraph.indexOf(close, i + 1);
     const stop = end === -1 ? paragraph.length : end + 1;
     const inner = paragraph.slice(i + 1, end === -1 ? paragraph.length : end);
-    spans.push({ paragraph: index, start: i, end: stop, text: inner.replace(/^[\s\u00A0\u202F]+|[\s\u00A0\u202F]+$/gu, ''), open: end === -1 });
+    spans.push({
+      paragraph: index,
+      start: i,
+      end: stop,
+      text: inner.replace(/^[\s\u00A0\u202F]+|[\s\u00A0\u202F]+$/gu, ''),
+      open: end === -1,
+    });
     i = stop;
   }
   return spans;
@@ -59,12 +66,17 @@ export function insideTag(text: string): InsideTag | null {
   for (const match of masked.matchAll(pattern)) {
     const words = match[1].trim().split(/[\s\u00A0\u202F]+/u);
     const first = words[0] ?? '';
-    const opensWithVerb = isSpeechVerb(first) || (/^(?:a|avait)$/iu.test(first) && isSpeechVerb(words[1] ?? '')) || /-t-(?:il|elle)$/iu.test(first);
+    const opensWithVerb =
+      isSpeechVerb(first) || (/^(?:a|avait)$/iu.test(first) && isSpeechVerb(words[1] ?? '')) || /-t-(?:il|elle)$/iu.test(first);
     if (!opensWithVerb || words.length > 8) continue;
     const at = match.index ?? 0;
     const closing = match[0].endsWith(',') ? '' : match[0].slice(-1);
     // The speaker's own comma stays with their words: « On aurait aimé aller plus vite, mais… ».
-    return { before: `${text.slice(0, at)}${closing ? '' : ','}`, tag: match[1].replace(/\uE000/gu, '.').trim(), after: `${closing}${text.slice(at + match[0].length)}`.replace(/^[\s,]+/u, '') };
+    return {
+      before: `${text.slice(0, at)}${closing ? '' : ','}`,
+      tag: match[1].replace(/\uE000/gu, '.').trim(),
+      after: `${closing}${text.slice(at + match[0].length)}`.replace(/^[\s,]+/u, ''),
+    };
   }
   return null;
 }

@@ -19,7 +19,23 @@ export type QuoteRecord = {
 };
 
 /** Words just before a quotation that make it a name, not speech ("a film titled “…”"). */
-const NAMING_CUES = new Set(['titled', 'entitled', 'intitule', 'intitulee', 'dubbed', 'nicknamed', 'surnomme', 'surnommee', 'slogan', 'hashtag', 'reading', 'baptise', 'baptisee', 'named', 'called']);
+const NAMING_CUES = new Set([
+  'titled',
+  'entitled',
+  'intitule',
+  'intitulee',
+  'dubbed',
+  'nicknamed',
+  'surnomme',
+  'surnommee',
+  'slogan',
+  'hashtag',
+  'reading',
+  'baptise',
+  'baptisee',
+  'named',
+  'called',
+]);
 
 const wordCount = (text: string) => text.split(/[\s\u00A0\u202F]+/u).filter(Boolean).length;
 
@@ -59,7 +75,9 @@ type Draft = {
 function ownAttribution(paragraph: string, span: QuoteSpan | undefined): boolean {
   if (!span || span.open || span.start !== 0) return false;
   const after = paragraph.slice(span.end, clauseEnd(paragraph, span.end, false));
-  return tokens(after).slice(0, 6).some((word) => isSpeechVerb(word.text));
+  return tokens(after)
+    .slice(0, 6)
+    .some((word) => isSpeechVerb(word.text));
 }
 
 function between(paragraph: string, a: QuoteSpan, b: QuoteSpan): string {
@@ -84,7 +102,10 @@ function drafts(paragraphs: string[], spans: QuoteSpan[][]): Draft[] {
       open = null;
     }
     if (open && reopens(paragraph) && (here[0]?.start === 0 || /^[—–]/u.test(paragraph))) {
-      const first = here[0]?.start === 0 ? here[0] : { paragraph: index, start: 0, end: paragraph.length, text: paragraph.replace(/^[—–]\s*/u, ''), open: true };
+      const first =
+        here[0]?.start === 0
+          ? here[0]
+          : { paragraph: index, start: 0, end: paragraph.length, text: paragraph.replace(/^[—–]\s*/u, ''), open: true };
       open.parts.push(first.text);
       open.spans.push(first);
       const rest = here[0]?.start === 0 ? here.slice(1) : [];
@@ -122,7 +143,9 @@ function isSpeech(draft: Draft, paragraphs: string[], attributed: boolean): bool
   const first = draft.spans[0];
   // A quotation never closed lost its marks somewhere: it is body text.
   if (draft.spans[draft.spans.length - 1].open && !draft.closedByNext) return false;
-  const before = foldForMatch(paragraphs[first.paragraph].slice(Math.max(0, first.start - 20), first.start)).split(/[^\p{L}]+/u).filter(Boolean);
+  const before = foldForMatch(paragraphs[first.paragraph].slice(Math.max(0, first.start - 20), first.start))
+    .split(/[^\p{L}]+/u)
+    .filter(Boolean);
   if (NAMING_CUES.has((before[before.length - 1] ?? '').normalize('NFD').replace(/\p{M}/gu, ''))) return false;
   if (wordCount(text) < 4) return attributed && /[.!?]$/u.test(text) && /^\p{Lu}/u.test(text);
   if (looksLikeATitle(text)) return false;
@@ -151,7 +174,12 @@ function reportedSpeech(paragraphs: string[], spans: QuoteSpan[][], entities: St
 }
 
 /** Mentions of entities other than `speaker` in the narrative between two points of the story. */
-function otherMentionBetween(entities: StoryEntities, speaker: Speaker, from: { paragraph: number; at: number }, to: { paragraph: number; at: number }): boolean {
+function otherMentionBetween(
+  entities: StoryEntities,
+  speaker: Speaker,
+  from: { paragraph: number; at: number },
+  to: { paragraph: number; at: number },
+): boolean {
   const same = (entity: unknown) => entity === speaker.person || entity === speaker.organisation;
   return entities.mentions.some((m) => {
     const after = m.paragraph > from.paragraph || (m.paragraph === from.paragraph && m.start > from.at);
@@ -173,7 +201,8 @@ export function quoteRecords(paragraphs: string[], spans: QuoteSpan[][], entitie
       const at = text.indexOf(draft.insideTag, first.start);
       attribution = speakerInClause(text, at, at + draft.insideTag.length, entities, first.paragraph, first.start, true);
     }
-    if (!attribution && draft.tag) attribution = speakerInClause(text, draft.tag.from, draft.tag.to, entities, first.paragraph, first.start, false);
+    if (!attribution && draft.tag)
+      attribution = speakerInClause(text, draft.tag.from, draft.tag.to, entities, first.paragraph, first.start, false);
     if (!attribution && !first.open) {
       const lastHere = draft.spans.filter((span) => span.paragraph === first.paragraph).pop() ?? first;
       const from = lastHere.end + (text.slice(lastHere.end).match(/^[\s,;\u00A0\u202F]*/u)?.[0].length ?? 0);
@@ -182,7 +211,10 @@ export function quoteRecords(paragraphs: string[], spans: QuoteSpan[][], entitie
       const short = speakerInClause(text, from, shortEnd, entities, first.paragraph, first.start, false);
       const found = (candidate: Attribution | null) => candidate !== null && candidate.speaker !== NO_SPEAKER;
       // "said Raman, chief economist": the clause up to the comma; "said, Raman added": up to the stop.
-      const long = found(short) || sentenceEnd === shortEnd ? null : speakerInClause(text, from, sentenceEnd, entities, first.paragraph, first.start, false);
+      const long =
+        found(short) || sentenceEnd === shortEnd
+          ? null
+          : speakerInClause(text, from, sentenceEnd, entities, first.paragraph, first.start, false);
       attribution = found(long) && long ? { ...long, text: short?.text ?? long.text } : short;
     }
     // "X called it “…” and said …": a clause after the quote that names nobody leaves the one before it to speak.
@@ -199,12 +231,20 @@ export function quoteRecords(paragraphs: string[], spans: QuoteSpan[][], entitie
     const here = { paragraph: first.paragraph, at: first.start };
     const added = attribution !== null && /\b(?:continued|added|went on)\b|poursuivi|ajouté|enchaîné/iu.test(attribution.text);
     // "…," he added: the last quoted speaker goes on; a bare quote may follow reported speech too.
-    const latest = [...events, ...(added ? [] : reported).filter((e) => e.paragraph < here.paragraph || (e.paragraph === here.paragraph && e.at < here.at)).map((e) => ({ ...e, record: false }))]
+    const latest = [
+      ...events,
+      ...(added ? [] : reported)
+        .filter((e) => e.paragraph < here.paragraph || (e.paragraph === here.paragraph && e.at < here.at))
+        .map((e) => ({ ...e, record: false })),
+    ]
       .filter((e) => e.speaker.person !== null || e.speaker.organisation !== null || e.speaker.speaksFor !== null)
       .sort((a, b) => a.paragraph - b.paragraph || a.at - b.at)
       .pop();
     const unnamed = speaker.person === null && speaker.organisation === null && speaker.speaksFor === null;
-    const near = latest !== undefined && (latest.paragraph >= here.paragraph - 1 || (latest.paragraph === here.paragraph - 2 && !otherMentionBetween(entities, latest.speaker, latest, here)));
+    const near =
+      latest !== undefined &&
+      (latest.paragraph >= here.paragraph - 1 ||
+        (latest.paragraph === here.paragraph - 2 && !otherMentionBetween(entities, latest.speaker, latest, here)));
     if (unnamed && latest && near && (!attribution || added)) {
       speaker = latest.speaker;
       how = 'continuation';

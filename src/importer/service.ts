@@ -17,7 +17,6 @@ import { inPublicationBatch } from '../lib/publication-batch';
 import { documentInput } from '../lib/document-input';
 import { z } from 'zod';
 
-
 export type ImportOptions = {
   publish?: boolean;
   /** People the source declares for this story (a ninjs item's people): known or created first. */
@@ -36,7 +35,11 @@ const sameSpeakers = (a: ImportedSpeakers, b: ImportedSpeakers) =>
   a.speaker === b.speaker && a.speaksFor === b.speaksFor && a.organisation === b.organisation;
 
 const refSchema = z.object({ documentId: z.string() }).nullable().optional();
-const importedSpeakersSchema = z.object({ speaker: z.string().nullable(), speaksFor: z.string().nullable(), organisation: z.string().nullable() });
+const importedSpeakersSchema = z.object({
+  speaker: z.string().nullable(),
+  speaksFor: z.string().nullable(),
+  organisation: z.string().nullable(),
+});
 const existingQuoteSchema = z.object({
   documentId: z.string(),
   text: z.string(),
@@ -52,7 +55,11 @@ const existingArticleRow = z.object({ documentId: z.string(), importChecksum: z.
 const importedLinkRows = z.array(z.object({ documentId: z.string(), label: z.string(), targetArticle: refSchema }));
 
 function currentSpeakers(row: ExistingQuote): ImportedSpeakers {
-  return { speaker: row.speaker?.documentId ?? null, speaksFor: row.speaksFor?.documentId ?? null, organisation: row.speakerOrganisation?.documentId ?? null };
+  return {
+    speaker: row.speaker?.documentId ?? null,
+    speaksFor: row.speaksFor?.documentId ?? null,
+    organisation: row.speakerOrganisation?.documentId ?? null,
+  };
 }
 
 /**
@@ -96,7 +103,9 @@ export const createImportService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Every Person (or Organisation) by name and aliases, as the matchers take them. */
   async function knownNames(uid: typeof PERSON | typeof ORGANISATION): Promise<KnownPerson[]> {
-    const rows = knownNameRows.parse(await strapi.db.query(uid).findMany({ where: { publishedAt: null }, select: ['documentId', 'name', 'aliases'] }));
+    const rows = knownNameRows.parse(
+      await strapi.db.query(uid).findMany({ where: { publishedAt: null }, select: ['documentId', 'name', 'aliases'] }),
+    );
     return rows.map((row) => ({ documentId: row.documentId, name: row.name, aliases: row.aliases ?? [] }));
   }
 
@@ -136,18 +145,26 @@ export const createImportService = ({ strapi }: { strapi: Core.Strapi }) => {
     const { sourceId } = model.metadata;
     const where = sourceId ? { sourceId } : { slug: slugFrom(model.title) };
     return existingArticleRow.parse(
-      await strapi.db.query(ARTICLE).findOne({ where: { ...where, locale: model.locale, publishedAt: null }, select: ['documentId', 'importChecksum', 'title'] }),
+      await strapi.db
+        .query(ARTICLE)
+        .findOne({ where: { ...where, locale: model.locale, publishedAt: null }, select: ['documentId', 'importChecksum', 'title'] }),
     );
   }
 
   async function existingQuotes(articleId: string | undefined): Promise<ExistingQuote[]> {
     if (!articleId) return [];
-    return z.array(existingQuoteSchema).parse(await strapi.documents(QUOTE).findMany({
-      filters: { article: { documentId: articleId } },
-      status: 'draft',
-      fields: ['text', 'importedSpeakers'],
-      populate: { speaker: { fields: ['documentId'] }, speaksFor: { fields: ['documentId'] }, speakerOrganisation: { fields: ['documentId'] } },
-    }));
+    return z.array(existingQuoteSchema).parse(
+      await strapi.documents(QUOTE).findMany({
+        filters: { article: { documentId: articleId } },
+        status: 'draft',
+        fields: ['text', 'importedSpeakers'],
+        populate: {
+          speaker: { fields: ['documentId'] },
+          speaksFor: { fields: ['documentId'] },
+          speakerOrganisation: { fields: ['documentId'] },
+        },
+      }),
+    );
   }
 
   /** Each parsed quote beside the stored quote with the same text, if any (each stored quote used once). */
@@ -197,12 +214,14 @@ export const createImportService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Imported links follow the story; links from editors or suggestions are left as they are. */
   async function syncImportedLinks(articleId: string, model: StoryModel) {
-    const existing = importedLinkRows.parse(await strapi.documents(RELATED_LINK).findMany({
-      filters: { article: { documentId: articleId }, origin: 'imported' },
-      status: 'draft',
-      fields: ['label'],
-      populate: { targetArticle: { fields: ['documentId'] } },
-    }));
+    const existing = importedLinkRows.parse(
+      await strapi.documents(RELATED_LINK).findMany({
+        filters: { article: { documentId: articleId }, origin: 'imported' },
+        status: 'draft',
+        fields: ['label'],
+        populate: { targetArticle: { fields: ['documentId'] } },
+      }),
+    );
     const kept = new Set<string>();
     for (const link of model.relatedLinks) {
       const match = existing.find((row) => row.label === link.label && !kept.has(row.documentId));
@@ -232,7 +251,11 @@ export const createImportService = ({ strapi }: { strapi: Core.Strapi }) => {
     return [...kept];
   }
 
-  async function publishAll(uid: typeof PERSON | typeof ORGANISATION | typeof QUOTE | typeof ARTICLE, documentIds: string[], locale?: string) {
+  async function publishAll(
+    uid: typeof PERSON | typeof ORGANISATION | typeof QUOTE | typeof ARTICLE,
+    documentIds: string[],
+    locale?: string,
+  ) {
     for (const documentId of documentIds) await strapi.documents(uid).publish({ documentId, ...(locale ? { locale } : {}) });
   }
 
@@ -242,89 +265,94 @@ export const createImportService = ({ strapi }: { strapi: Core.Strapi }) => {
       const publish = options.publish ?? false;
       const checksum = storyChecksum(model, publish, options.people);
       // One batch: the article is re-indexed once, not once per quote it publishes.
-      return strapi.db.transaction(() => inPublicationBatch(async (): Promise<ImportOutcome> => {
-        const existing = await findExisting(model);
-        const base = { title: model.title, locale: model.locale };
-        if (existing && existing.importChecksum === checksum) {
-          return { status: 'unchanged' as const, documentId: existing.documentId, ...base };
-        }
-
-        const people = await knownPeople();
-        for (const declared of options.people ?? []) {
-          const known = matchPerson(declared.name, people) ?? declared.aliases.map((alias) => matchPerson(alias, people)).find(Boolean);
-          if (!known) {
-            const created = await strapi.documents(PERSON).create({ data: { name: declared.name, aliases: declared.aliases } });
-            people.push({ documentId: created.documentId, name: declared.name, aliases: declared.aliases });
+      return strapi.db.transaction(() =>
+        inPublicationBatch(async (): Promise<ImportOutcome> => {
+          const existing = await findExisting(model);
+          const base = { title: model.title, locale: model.locale };
+          if (existing && existing.importChecksum === checksum) {
+            return { status: 'unchanged' as const, documentId: existing.documentId, ...base };
           }
-        }
-        // Every person the story names, fullest forms first so a lone surname joins the full name.
-        const text = [model.title, model.metadata.standfirst ?? '', ...model.paragraphs].join('\n');
-        const mentioned = new Map(mentionedPeople(text, people).map((person) => [person.documentId, person]));
-        const linked = new Set(mentioned.keys());
-        const byName = new Map<string, KnownPerson>();
-        const names = [...model.namedPeople].sort((a, b) => personKey(b).split(' ').length - personKey(a).split(' ').length);
-        for (const name of names) {
-          const person = await personFor(name, people, linked);
-          byName.set(name, person);
-          linked.add(person.documentId);
-          mentioned.set(person.documentId, person);
-        }
-        const personNamed = async (name: string | null) => {
-          if (!name) return null;
-          const person = byName.get(name) ?? (await personFor(name, people, linked));
-          byName.set(name, person);
-          mentioned.set(person.documentId, person);
-          return person.documentId;
-        };
 
-        const organisations = await knownOrganisations();
-        const quotedOrganisations = new Map<string, string>();
-        for (const name of [...model.organisations, ...model.quotes.map((quote) => quote.organisation)]) {
-          if (name && !quotedOrganisations.has(name)) quotedOrganisations.set(name, (await organisationFor(name, organisations)).documentId);
-        }
+          const people = await knownPeople();
+          for (const declared of options.people ?? []) {
+            const known = matchPerson(declared.name, people) ?? declared.aliases.map((alias) => matchPerson(alias, people)).find(Boolean);
+            if (!known) {
+              const created = await strapi.documents(PERSON).create({ data: { name: declared.name, aliases: declared.aliases } });
+              people.push({ documentId: created.documentId, name: declared.name, aliases: declared.aliases });
+            }
+          }
+          // Every person the story names, fullest forms first so a lone surname joins the full name.
+          const text = [model.title, model.metadata.standfirst ?? '', ...model.paragraphs].join('\n');
+          const mentioned = new Map(mentionedPeople(text, people).map((person) => [person.documentId, person]));
+          const linked = new Set(mentioned.keys());
+          const byName = new Map<string, KnownPerson>();
+          const names = [...model.namedPeople].sort((a, b) => personKey(b).split(' ').length - personKey(a).split(' ').length);
+          for (const name of names) {
+            const person = await personFor(name, people, linked);
+            byName.set(name, person);
+            linked.add(person.documentId);
+            mentioned.set(person.documentId, person);
+          }
+          const personNamed = async (name: string | null) => {
+            if (!name) return null;
+            const person = byName.get(name) ?? (await personFor(name, people, linked));
+            byName.set(name, person);
+            mentioned.set(person.documentId, person);
+            return person.documentId;
+          };
 
-        const speakers = new Map<StoryModel['quotes'][number], ImportedSpeakers>();
-        for (const quote of model.quotes) {
-          speakers.set(quote, {
-            speaker: await personNamed(quote.speakerName),
-            speaksFor: await personNamed(quote.speaksForName),
-            organisation: quote.organisation ? (quotedOrganisations.get(quote.organisation) ?? null) : null,
-          });
-        }
-        // Speakers an editor chose stay linked to the story too.
-        const storedQuotes = await existingQuotes(existing?.documentId);
-        const organisationIds = new Set(quotedOrganisations.values());
-        const personIds = new Set(mentioned.keys());
-        for (const { match } of pairQuotes(model, storedQuotes)) {
-          if (!match || !editorCorrected(match)) continue;
-          const kept = currentSpeakers(match);
-          for (const id of [kept.speaker, kept.speaksFor]) if (id) personIds.add(id);
-          if (kept.organisation) organisationIds.add(kept.organisation);
-        }
+          const organisations = await knownOrganisations();
+          const quotedOrganisations = new Map<string, string>();
+          for (const name of [...model.organisations, ...model.quotes.map((quote) => quote.organisation)]) {
+            if (name && !quotedOrganisations.has(name))
+              quotedOrganisations.set(name, (await organisationFor(name, organisations)).documentId);
+          }
 
-        const data = {
-          ...articleFields(model, model.metadata),
-          people: [...personIds],
-          organisations: [...organisationIds],
-          importChecksum: checksum,
-        };
-        const article = existing
-          ? await strapi.documents(ARTICLE).update({ documentId: existing.documentId, locale: model.locale, data: documentInput(ARTICLE, data) })
-          : await strapi.documents(ARTICLE).create({ locale: model.locale, data: documentInput(ARTICLE, data) });
-        if (!article) throw new Error(`The article ${existing?.documentId} vanished during its import`);
+          const speakers = new Map<StoryModel['quotes'][number], ImportedSpeakers>();
+          for (const quote of model.quotes) {
+            speakers.set(quote, {
+              speaker: await personNamed(quote.speakerName),
+              speaksFor: await personNamed(quote.speaksForName),
+              organisation: quote.organisation ? (quotedOrganisations.get(quote.organisation) ?? null) : null,
+            });
+          }
+          // Speakers an editor chose stay linked to the story too.
+          const storedQuotes = await existingQuotes(existing?.documentId);
+          const organisationIds = new Set(quotedOrganisations.values());
+          const personIds = new Set(mentioned.keys());
+          for (const { match } of pairQuotes(model, storedQuotes)) {
+            if (!match || !editorCorrected(match)) continue;
+            const kept = currentSpeakers(match);
+            for (const id of [kept.speaker, kept.speaksFor]) if (id) personIds.add(id);
+            if (kept.organisation) organisationIds.add(kept.organisation);
+          }
 
-        const quoteIds = await syncQuotes(article.documentId, model, storedQuotes, (quote) => speakers.get(quote) as ImportedSpeakers);
-        await syncImportedLinks(article.documentId, model);
-        if (publish) {
-          // The article last: its publish takes its links live (the Related link service's rule).
-          await publishAll(PERSON, [...personIds]);
-          await publishAll(ORGANISATION, [...organisationIds]);
-          await publishAll(QUOTE, quoteIds);
-          await publishAll(ARTICLE, [article.documentId], model.locale);
-        }
-        const status: ImportStatus = existing ? 'updated' : 'created';
-        return { status, documentId: article.documentId, ...base };
-      }));
+          const data = {
+            ...articleFields(model, model.metadata),
+            people: [...personIds],
+            organisations: [...organisationIds],
+            importChecksum: checksum,
+          };
+          const article = existing
+            ? await strapi
+                .documents(ARTICLE)
+                .update({ documentId: existing.documentId, locale: model.locale, data: documentInput(ARTICLE, data) })
+            : await strapi.documents(ARTICLE).create({ locale: model.locale, data: documentInput(ARTICLE, data) });
+          if (!article) throw new Error(`The article ${existing?.documentId} vanished during its import`);
+
+          const quoteIds = await syncQuotes(article.documentId, model, storedQuotes, (quote) => speakers.get(quote) as ImportedSpeakers);
+          await syncImportedLinks(article.documentId, model);
+          if (publish) {
+            // The article last: its publish takes its links live (the Related link service's rule).
+            await publishAll(PERSON, [...personIds]);
+            await publishAll(ORGANISATION, [...organisationIds]);
+            await publishAll(QUOTE, quoteIds);
+            await publishAll(ARTICLE, [article.documentId], model.locale);
+          }
+          const status: ImportStatus = existing ? 'updated' : 'created';
+          return { status, documentId: article.documentId, ...base };
+        }),
+      );
     },
   };
 };

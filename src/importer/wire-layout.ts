@@ -75,7 +75,8 @@ function headlineAndByline(lines: Line[]): { headline: string | null; byline: st
     !/[.:;,]$/u.test(first.text);
   if (!isHeadline) {
     // A byline may open a story that has no headline.
-    if (BYLINE_LINE.test(first.text) && lines[start + 1]?.kind !== 'text') return { headline: null, byline: first.text, rest: lines.slice(start + 1) };
+    if (BYLINE_LINE.test(first.text) && lines[start + 1]?.kind !== 'text')
+      return { headline: null, byline: first.text, rest: lines.slice(start + 1) };
     return { headline: null, byline: null, rest: lines };
   }
   return { headline: first.text, byline: bylineFollows ? lines[start + 1].text : null, rest: lines.slice(blankAt) };

@@ -66,7 +66,9 @@ type FieldCounts = { root: number; expanded: number };
 /** Top-level fields, and all fields once fragments are written out; fragments are counted once each (memoised). */
 function fieldCounts(document: DocumentNode): FieldCounts {
   const fragments = new Map(
-    document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [])),
+    document.definitions.flatMap((definition) =>
+      definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [],
+    ),
   );
   const expandedFragments = new Map<string, number>();
   // Fragments are known to be acyclic here.

@@ -20,12 +20,20 @@ type Filter = Record<string, unknown>;
 export type FilterDialect = { and: string; or: string; not: string; notNull: string; null: string; isOperator(key: string): boolean };
 
 export const QUERY_FILTERS: FilterDialect = {
-  and: '$and', or: '$or', not: '$not', notNull: '$notNull', null: '$null',
+  and: '$and',
+  or: '$or',
+  not: '$not',
+  notNull: '$notNull',
+  null: '$null',
   isOperator: (key) => key.startsWith('$'),
 };
 
 export const GRAPHQL_FILTERS: FilterDialect = {
-  and: 'and', or: 'or', not: 'not', notNull: 'notNull', null: 'null',
+  and: 'and',
+  or: 'or',
+  not: 'not',
+  notNull: 'notNull',
+  null: 'null',
   isOperator: (key) => key === 'and' || key === 'or' || key === 'not',
 };
 
@@ -87,7 +95,8 @@ export function narrowPopulate(populate: unknown, uid: string, models: ModelLook
 function sortPaths(sort: unknown): string[][] {
   if (typeof sort === 'string') return sort.split(',').map((part) => part.split(':')[0].trim().split('.'));
   if (Array.isArray(sort)) return sort.flatMap(sortPaths);
-  if (isRecord(sort)) return Object.entries(sort).flatMap(([key, inner]) => (isRecord(inner) ? sortPaths(inner).map((path) => [key, ...path]) : [[key]]));
+  if (isRecord(sort))
+    return Object.entries(sort).flatMap(([key, inner]) => (isRecord(inner) ? sortPaths(inner).map((path) => [key, ...path]) : [[key]]));
   return [];
 }
 
@@ -127,7 +136,8 @@ export function registerPublishedRelations(strapi: Core.Strapi): void {
     const params = context.params as { status?: unknown; filters?: unknown; populate?: unknown; sort?: unknown } | undefined;
     if (READ_ACTIONS.has(context.action) && params?.status === 'published') {
       const crossed = draftRelationInSort(params.sort, context.uid, models);
-      if (crossed) throw new errors.ValidationError(`Invalid sort: published content cannot be sorted across "${crossed}"; sort by its own fields.`);
+      if (crossed)
+        throw new errors.ValidationError(`Invalid sort: published content cannot be sorted across "${crossed}"; sort by its own fields.`);
       if (params.filters !== undefined) params.filters = narrowFilters(params.filters, context.uid, models);
       if (params.populate !== undefined) params.populate = narrowPopulate(params.populate, context.uid, models);
     }

@@ -14,7 +14,10 @@ export function registerQueryGuard(strapi: Core.Strapi): void {
   const models = (uid: string) => strapi.db.metadata.get(uid) as ReadModel | undefined;
   const check = (event: ReadEvent) => {
     const params = event.params ?? {};
-    const problem = whereProblem(params.where, event.model.uid, models) ?? rowNumberProblem('limit', params.limit) ?? rowNumberProblem('offset', params.offset);
+    const problem =
+      whereProblem(params.where, event.model.uid, models) ??
+      rowNumberProblem('limit', params.limit) ??
+      rowNumberProblem('offset', params.offset);
     if (problem) throw new errors.ValidationError(`Invalid query: ${problem}`);
   };
   strapi.db.lifecycles.subscribe({

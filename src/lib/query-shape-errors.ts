@@ -31,7 +31,11 @@ export function isDataException(error: unknown): boolean {
 }
 
 export function isQueryShapeError(error: unknown): error is Error {
-  return error instanceof Error && !(error instanceof errors.ApplicationError) && QUERY_SHAPE_MESSAGES.some((pattern) => pattern.test(error.message));
+  return (
+    error instanceof Error &&
+    !(error instanceof errors.ApplicationError) &&
+    QUERY_SHAPE_MESSAGES.some((pattern) => pattern.test(error.message))
+  );
 }
 
 /** A Document Service middleware, so REST, GraphQL and plugins all answer the same 400. */

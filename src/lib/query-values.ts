@@ -12,8 +12,24 @@ export type ReadModel = { attributes: Record<string, FieldShape> };
 export type ReadModelLookup = (uid: string) => ReadModel | undefined;
 
 const SCALAR_OPERATORS = new Set([
-  '$eq', '$eqi', '$ne', '$nei', '$gt', '$gte', '$lt', '$lte', '$null', '$notNull',
-  '$startsWith', '$endsWith', '$startsWithi', '$endsWithi', '$contains', '$notContains', '$containsi', '$notContainsi',
+  '$eq',
+  '$eqi',
+  '$ne',
+  '$nei',
+  '$gt',
+  '$gte',
+  '$lt',
+  '$lte',
+  '$null',
+  '$notNull',
+  '$startsWith',
+  '$endsWith',
+  '$startsWithi',
+  '$endsWithi',
+  '$contains',
+  '$notContains',
+  '$containsi',
+  '$notContainsi',
 ]);
 const LIST_OPERATORS = new Set(['$in', '$notIn']);
 const NUMERIC_TYPES = new Set(['integer', 'biginteger', 'float', 'decimal']);
@@ -35,11 +51,13 @@ function scalarProblem(field: string, type: string, value: unknown): string | nu
   // builders (Strapi's own subqueries) are the server's, and their text may be SQL.
   if (typeof value !== 'string' && typeof value !== 'number') return null;
   if (typeof value === 'string' && value.includes('\u0000')) return `${field}: a value may not contain a NUL character`;
-  if (typeof value === 'string' && value.length > MAX_VALUE_LENGTH) return `${field}: a value may be at most ${MAX_VALUE_LENGTH} characters long`;
+  if (typeof value === 'string' && value.length > MAX_VALUE_LENGTH)
+    return `${field}: a value may be at most ${MAX_VALUE_LENGTH} characters long`;
   if (NUMERIC_TYPES.has(type) || type === 'increments' || type === 'id') {
     const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
     if (!Number.isFinite(number)) return `${field}: ${JSON.stringify(String(value).slice(0, 40))} is not a number`;
-    if ((type === 'integer' || type === 'id' || type === 'increments') && Math.abs(number) > Number.MAX_SAFE_INTEGER) return `${field}: the number is too large`;
+    if ((type === 'integer' || type === 'id' || type === 'increments') && Math.abs(number) > Number.MAX_SAFE_INTEGER)
+      return `${field}: the number is too large`;
   }
   return null;
 }
@@ -108,7 +126,8 @@ export function whereProblem(where: unknown, uid: string, models: ReadModelLooku
     if (attribute.type === 'relation') {
       if (!attribute.target || attribute.relation?.startsWith('morph')) return `${field}: this relation cannot be filtered`;
       // `relation: 5` or `relation: { $in: [...] }` compares the related ids; anything else filters the target.
-      const comparesIds = !isRecord(value) || Object.keys(value).some((name) => name.startsWith('$') && name !== '$and' && name !== '$or' && name !== '$not');
+      const comparesIds =
+        !isRecord(value) || Object.keys(value).some((name) => name.startsWith('$') && name !== '$and' && name !== '$or' && name !== '$not');
       const problem = comparesIds ? attributeProblem(field, 'id', value) : whereProblem(value, attribute.target, models, field);
       if (problem) return problem;
       continue;
@@ -123,6 +142,7 @@ export function whereProblem(where: unknown, uid: string, models: ReadModelLooku
 export function rowNumberProblem(name: 'limit' | 'offset', value: unknown): string | null {
   if (value === undefined || value === null) return null;
   const number = typeof value === 'number' ? value : Number(value);
-  if (!Number.isInteger(number) || Math.abs(number) > MAX_ROW_NUMBER) return `${name === 'offset' ? 'pagination start' : 'pagination limit'}: must be a whole number up to ${MAX_ROW_NUMBER}`;
+  if (!Number.isInteger(number) || Math.abs(number) > MAX_ROW_NUMBER)
+    return `${name === 'offset' ? 'pagination start' : 'pagination limit'}: must be a whole number up to ${MAX_ROW_NUMBER}`;
   return null;
 }

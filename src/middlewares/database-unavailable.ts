@@ -6,7 +6,18 @@
 import type { Context, Next } from 'koa';
 
 /** Connection refused or reset, PostgreSQL shutting down or starting up (SQLSTATE 57P01-57P03), pool timeouts. */
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
+]);
 const UNAVAILABLE_MESSAGES = [/Connection terminated/iu, /Knex: Timeout acquiring a connection/iu, /connect ECONNREFUSED/iu];
 
 export function isDatabaseUnavailable(error: unknown): boolean {

@@ -50,7 +50,12 @@ export function withoutInternals(errors: GraphqlError[]): GraphqlError[] {
 
 function scrubErrors(ctx: Context) {
   const text = typeof ctx.body === 'string' ? ctx.body : Buffer.isBuffer(ctx.body) ? ctx.body.toString('utf8') : null;
-  const body = text === null ? (ctx.body as { errors?: GraphqlError[] } | undefined) : text.includes('"errors"') ? (JSON.parse(text) as { errors?: GraphqlError[] }) : undefined;
+  const body =
+    text === null
+      ? (ctx.body as { errors?: GraphqlError[] } | undefined)
+      : text.includes('"errors"')
+        ? (JSON.parse(text) as { errors?: GraphqlError[] })
+        : undefined;
   if (!body || !Array.isArray(body.errors)) return;
   const scrubbed = { ...body, errors: withoutInternals(body.errors) };
   ctx.body = text === null ? scrubbed : JSON.stringify(scrubbed);

@@ -11,9 +11,12 @@ import { mayReadDrafts } from './published-only';
 const previewOnly: Core.PolicyHandler = (policyContext) => {
   const auth = requestAuth(policyContext);
   if (!mayReadDrafts(auth)) {
-    throw new errors.PolicyError('This route is open to full-access API tokens only; files reach readers through the published content that uses them.', {
-      policy: 'preview-only',
-    });
+    throw new errors.PolicyError(
+      'This route is open to full-access API tokens only; files reach readers through the published content that uses them.',
+      {
+        policy: 'preview-only',
+      },
+    );
   }
   return true;
 };

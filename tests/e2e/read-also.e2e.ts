@@ -51,7 +51,11 @@ function unexpectedErrors(watch: Watch): string[] {
 async function openBrowser(): Promise<{ context: BrowserContext; page: Page } & Watch> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-chromium-'));
   profiles.push(profile);
-  const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS, viewport: { width: 1440, height: 1000 } });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_FLAGS,
+    viewport: { width: 1440, height: 1000 },
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   const failedRequests: string[] = [];
@@ -61,7 +65,8 @@ async function openBrowser(): Promise<{ context: BrowserContext; page: Page } & 
   page.on('pageerror', (error) => errors.push(error.message));
   // The console names only the status of a failed request: keep its URL beside it.
   page.on('response', (response) => {
-    if (response.status() >= 400) failedRequests.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`);
+    if (response.status() >= 400)
+      failedRequests.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`);
   });
   return { context, page, errors, failedRequests };
 }
@@ -127,11 +132,23 @@ test('an editor sees suggestions with reasons, accepts one, rejects one, and the
     const token = login.data.token;
 
     // And a few stories about the same people, and one about nothing of the kind.
-    await publishStory(token, 'Zelensky thanks Canada for its military support', 'Volodymyr Zelensky thanked Justin Trudeau and Canada for military aid to Ukraine.', 9);
-    await publishStory(token, 'Trudeau announces new aid for Ukraine', 'Prime Minister Justin Trudeau announced new military equipment for Ukraine’s defence.', 8);
+    await publishStory(
+      token,
+      'Zelensky thanks Canada for its military support',
+      'Volodymyr Zelensky thanked Justin Trudeau and Canada for military aid to Ukraine.',
+      9,
+    );
+    await publishStory(
+      token,
+      'Trudeau announces new aid for Ukraine',
+      'Prime Minister Justin Trudeau announced new military equipment for Ukraine’s defence.',
+      8,
+    );
     await publishStory(token, 'Local football club wins the cup', 'The club won the regional final after extra time.', 10);
 
-    const seed = (await fetch(`${app.url}/api/articles?filters[sourceId][$eq]=newsdesk-seed-trudeau-zelensky`).then((res) => res.json())) as {
+    const seed = (await fetch(`${app.url}/api/articles?filters[sourceId][$eq]=newsdesk-seed-trudeau-zelensky`).then((res) =>
+      res.json(),
+    )) as {
       data: { documentId: string }[];
     };
     const seedId = seed.data[0].documentId;
@@ -208,10 +225,14 @@ test('an editor sees suggestions with reasons, accepts one, rejects one, and the
     await author.page.getByRole('button', { name: /login/i }).click();
     await author.page.waitForURL(/\/admin(\/)?$/u, { timeout: 60_000 });
     await skipGuidedTour(author.page);
-    const seed = (await fetch(`${app.url}/api/articles?filters[sourceId][$eq]=newsdesk-seed-trudeau-zelensky`).then((res) => res.json())) as {
+    const seed = (await fetch(`${app.url}/api/articles?filters[sourceId][$eq]=newsdesk-seed-trudeau-zelensky`).then((res) =>
+      res.json(),
+    )) as {
       data: { documentId: string }[];
     };
-    await author.page.goto(`${app.url}/admin/content-manager/collection-types/api::article.article/${seed.data[0].documentId}?plugins[i18n][locale]=en`);
+    await author.page.goto(
+      `${app.url}/admin/content-manager/collection-types/api::article.article/${seed.data[0].documentId}?plugins[i18n][locale]=en`,
+    );
     await author.page.waitForLoadState('networkidle');
     await author.page.screenshot({ path: path.join(OUTPUT, '4-author-view.png'), fullPage: true });
     expect(await author.page.getByRole('button', { name: 'Accept', exact: true }).count()).toBe(0);
@@ -251,7 +272,14 @@ async function seedArticleId(): Promise<string> {
 async function fieldLabels(page: Page): Promise<string[]> {
   const labels = await page.locator('main form label').allInnerTexts();
   // Relation labels end with their count, e.g. "Quotes (3)".
-  return labels.map((label) => label.replace(/\*$/u, '').replace(/ \(\d+\)$/u, '').trim()).filter(Boolean);
+  return labels
+    .map((label) =>
+      label
+        .replace(/\*$/u, '')
+        .replace(/ \(\d+\)$/u, '')
+        .trim(),
+    )
+    .filter(Boolean);
 }
 
 test("the edit view reads like a newsroom's, in English and in French, with tags as chips", async () => {

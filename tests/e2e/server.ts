@@ -17,22 +17,26 @@ export async function startBuiltApp(logFile?: string): Promise<RunningApp> {
   const database = path.join(APP_DIR, '.tmp', 'e2e', `${name}.db`);
   fs.mkdirSync(path.dirname(database), { recursive: true });
   const port = 21000 + (process.pid % 10000);
-  const child: ChildProcess = spawn(process.execPath, [path.join(APP_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'], {
-    cwd: APP_DIR,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      STRAPI_TELEMETRY_DISABLED: 'true',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATABASE_CLIENT: 'sqlite',
-      DATABASE_FILENAME: database,
-      SEED_ON_EMPTY: 'true',
-      STRAPI_LOG_LEVEL: 'http',
-      ...freshSecrets(),
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(APP_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'],
+    {
+      cwd: APP_DIR,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        STRAPI_TELEMETRY_DISABLED: 'true',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DATABASE_CLIENT: 'sqlite',
+        DATABASE_FILENAME: database,
+        SEED_ON_EMPTY: 'true',
+        STRAPI_LOG_LEVEL: 'http',
+        ...freshSecrets(),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
@@ -40,7 +44,13 @@ export async function startBuiltApp(logFile?: string): Promise<RunningApp> {
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`strapi start exited with ${child.exitCode}:\n${output}`);
-    if (await fetch(`${url}/_health`).then((res) => res.status === 204, () => false)) break;
+    if (
+      await fetch(`${url}/_health`).then(
+        (res) => res.status === 204,
+        () => false,
+      )
+    )
+      break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`strapi start did not become healthy:\n${output}`);

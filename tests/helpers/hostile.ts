@@ -58,8 +58,30 @@ export const HOSTILE_STRINGS = [
 
 /** Operators Strapi knows, and some it must refuse. */
 export const OPERATORS = [
-  '$eq', '$ne', '$in', '$notIn', '$lt', '$gt', '$contains', '$containsi', '$startsWith', '$null', '$notNull', '$between',
-  '$or', '$and', '$not', '$foo', '$where', '$regex', '$expr', '$function', '$jsonSupersetOf', '__proto__', 'constructor', 'prototype',
+  '$eq',
+  '$ne',
+  '$in',
+  '$notIn',
+  '$lt',
+  '$gt',
+  '$contains',
+  '$containsi',
+  '$startsWith',
+  '$null',
+  '$notNull',
+  '$between',
+  '$or',
+  '$and',
+  '$not',
+  '$foo',
+  '$where',
+  '$regex',
+  '$expr',
+  '$function',
+  '$jsonSupersetOf',
+  '__proto__',
+  'constructor',
+  'prototype',
 ] as const;
 
 /** Encodes a nested structure the way qs reads it: a[b][c]=v. */

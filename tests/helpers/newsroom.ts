@@ -13,7 +13,9 @@ export async function buildNewsroom(strapi: Core.Strapi) {
   const mayor = await createPerson(strapi, { name: 'Anna Lee' });
 
   const quote = (article: { documentId: string }, speaker: { documentId: string }, text: string) =>
-    strapi.documents(QUOTE).create({ data: { text, speaker: speaker.documentId, article: article.documentId } as never, status: 'published' });
+    strapi
+      .documents(QUOTE)
+      .create({ data: { text, speaker: speaker.documentId, article: article.documentId } as never, status: 'published' });
 
   const seed = await createArticle(strapi, {
     title: 'Zelensky and Trudeau discuss Ukraine’s defence needs',

@@ -68,7 +68,9 @@ async function createThrowawayDatabase(): Promise<Throwaway> {
  * app stopped with keepDatabase, to test what survives a restart). `environment` is set
  * on top of the test settings (e.g. NODE_ENV=production) and restored by stop().
  */
-export async function startTestApp(options: { reuse?: Throwaway; environment?: Record<string, string | undefined> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { reuse?: Throwaway; environment?: Record<string, string | undefined> } = {},
+): Promise<TestApp> {
   if (!options.reuse) applyTestEnvironment();
   const restoreEnvironment = overrideEnvironment(options.environment ?? {});
   const database = options.reuse ?? (await createThrowawayDatabase());

@@ -29,11 +29,24 @@ beforeAll(async () => {
     people: [zelensky.documentId, trudeau.documentId],
   });
   quote = await strapi.documents(QUOTE).create({
-    data: { text: 'We discussed the strengthening…', speaker: zelensky.documentId, channel: 'Twitter', article: story.documentId, paragraph: 1 } as never,
+    data: {
+      text: 'We discussed the strengthening…',
+      speaker: zelensky.documentId,
+      channel: 'Twitter',
+      article: story.documentId,
+      paragraph: 1,
+    } as never,
     status: 'published',
   });
   link = await strapi.documents(RELATED_LINK).create({
-    data: { label: 'Putin orders documentaries', article: story.documentId, targetArticle: related.documentId, afterParagraph: 1, origin: 'imported', order: 0 } as never,
+    data: {
+      label: 'Putin orders documentaries',
+      article: story.documentId,
+      targetArticle: related.documentId,
+      afterParagraph: 1,
+      origin: 'imported',
+      order: 0,
+    } as never,
     status: 'published',
   });
   // A draft must never reach anonymous readers, directly or through filters.
@@ -66,7 +79,9 @@ describe('REST reads of published content', () => {
     expect(byPerson.status).toBe(200);
     expect(byPerson.body.data.map((a: { documentId: string }) => a.documentId)).toEqual([story.documentId]);
 
-    const sorted = await request(app.server).get('/api/articles').query({ sort: 'title:asc', pagination: { pageSize: 1, page: 2 } });
+    const sorted = await request(app.server)
+      .get('/api/articles')
+      .query({ sort: 'title:asc', pagination: { pageSize: 1, page: 2 } });
     expect(sorted.status).toBe(200);
     expect(sorted.body.data).toHaveLength(1);
     expect(sorted.body.data[0].title).toBe('Zelensky and Trudeau discuss defence');
@@ -74,7 +89,9 @@ describe('REST reads of published content', () => {
   });
 
   test('people list their articles and quotes through inverse relations', async () => {
-    const res = await request(app.server).get(`/api/people/${zelensky.documentId}`).query({ populate: ['articles', 'quotes'] });
+    const res = await request(app.server)
+      .get(`/api/people/${zelensky.documentId}`)
+      .query({ populate: ['articles', 'quotes'] });
     expect(res.status).toBe(200);
     expect(res.body.data.articles.map((a: { title: string }) => a.title)).toEqual(['Zelensky and Trudeau discuss defence']);
     expect(res.body.data.quotes).toHaveLength(1);
@@ -92,8 +109,14 @@ describe('GraphQL', () => {
     expect(res.status).toBe(200);
     expect(res.body.errors).toBeUndefined();
     const article = res.body.data.article;
-    expect(article.quotes[0]).toMatchObject({ channel: 'Twitter', speaker: { name: 'Volodymyr Zelensky', aliases: ['Valodymyr Zelensky'] } });
-    expect(article.relatedLinks[0]).toMatchObject({ afterParagraph: 1, targetArticle: { title: 'Putin orders documentaries on the offensive' } });
+    expect(article.quotes[0]).toMatchObject({
+      channel: 'Twitter',
+      speaker: { name: 'Volodymyr Zelensky', aliases: ['Valodymyr Zelensky'] },
+    });
+    expect(article.relatedLinks[0]).toMatchObject({
+      afterParagraph: 1,
+      targetArticle: { title: 'Putin orders documentaries on the offensive' },
+    });
   });
 });
 
@@ -139,7 +162,9 @@ describe('anonymous clients cannot see drafts or write', () => {
     ['createQuote(data: { text: "Hack" }) { documentId }'],
     ['createRelatedLink(data: { label: "Hack" }) { documentId }'],
   ])('GraphQL mutation %s is refused', async (mutation) => {
-    const res = await request(app.server).post('/graphql').send({ query: `mutation { ${mutation} }` });
+    const res = await request(app.server)
+      .post('/graphql')
+      .send({ query: `mutation { ${mutation} }` });
     expect(res.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await app.strapi.db.query(ARTICLE).count({ where: { title: 'Hack' } })).toBe(0);
   });
@@ -150,7 +175,9 @@ describe('anonymous clients cannot see drafts or write', () => {
       `deleteArticle(documentId: "${story.documentId}") { documentId }`,
       `deletePerson(documentId: "${zelensky.documentId}") { documentId }`,
     ]) {
-      const res = await request(app.server).post('/graphql').send({ query: `mutation { ${mutation} }` });
+      const res = await request(app.server)
+        .post('/graphql')
+        .send({ query: `mutation { ${mutation} }` });
       expect(res.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
     expect(await app.strapi.documents(ARTICLE).findOne({ documentId: story.documentId })).toMatchObject({
@@ -173,7 +200,12 @@ describe('validation answers 400 naming the field and writes nothing', () => {
 
   test.each([
     ['an article without title', 'articles', { standfirst: 'No headline' }, 'title'],
-    ['an article with a duplicate slug in its locale', 'articles', { title: 'Another', slug: 'zelensky-and-trudeau-discuss-defence' }, 'slug'],
+    [
+      'an article with a duplicate slug in its locale',
+      'articles',
+      { title: 'Another', slug: 'zelensky-and-trudeau-discuss-defence' },
+      'slug',
+    ],
     ['a quote without text', 'quotes', { attribution: 'said someone' }, 'text'],
     ['a related link to a javascript: url', 'related-links', { label: 'Click', url: 'javascript:alert(1)' }, 'url'],
     ['a related link to an ftp url', 'related-links', { label: 'Files', url: 'ftp://example.org/x' }, 'url'],

@@ -32,7 +32,10 @@ describe('the edit views a newsroom works in', () => {
     const article = contentTypes().findContentType(ARTICLE);
     const configuration = await contentTypes().findConfiguration(article);
     configuration.metadatas.title.edit.label = 'Titre de une';
-    configuration.layouts.edit = [[{ name: 'body', size: 12 }], ...configuration.layouts.edit.filter((row: { name: string }[]) => row[0].name !== 'body')];
+    configuration.layouts.edit = [
+      [{ name: 'body', size: 12 }],
+      ...configuration.layouts.edit.filter((row: { name: string }[]) => row[0].name !== 'body'),
+    ];
     await contentTypes().updateConfiguration(article, configuration);
 
     expect(await configureEditViewsOnce(app.strapi)).toEqual([]);

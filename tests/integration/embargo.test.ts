@@ -47,7 +47,11 @@ beforeAll(async () => {
   newsroom = await buildNewsroom(app.strapi);
   readOnly = await apiToken(app.strapi, 'read-only');
   fullAccess = await apiToken(app.strapi, 'full-access');
-  suggestionsToken = await apiToken(app.strapi, 'custom', ['plugin::read-also.suggestions.find', 'api::article.article.find', 'api::person.person.find']);
+  suggestionsToken = await apiToken(app.strapi, 'custom', [
+    'plugin::read-also.suggestions.find',
+    'api::article.article.find',
+    'api::person.person.find',
+  ]);
 
   // Given a published person, quoted in two published stories, whose unpublished edit renames them.
   const person = await createPerson(app.strapi, { name: 'Ada Quillfeather' });
@@ -101,7 +105,9 @@ describe('a published person renamed in a draft', () => {
 
   test.each(['read-only token', 'suggestions token'])('read-also reasons over REST name the published version only (%s)', async (name) => {
     const actor = readers().find((reader) => reader.name === name) as Actor;
-    const [source] = await app.strapi.documents(ARTICLE).findMany({ filters: { title: 'Quillfeather opens the harbour bridge' }, status: 'published' });
+    const [source] = await app.strapi
+      .documents(ARTICLE)
+      .findMany({ filters: { title: 'Quillfeather opens the harbour bridge' }, status: 'published' });
     const res = await get(`/api/read-also/articles/${source.documentId}/suggestions?limit=10`, actor);
     expect(res.status).toBe(200);
     const text = JSON.stringify(res.body);
@@ -110,7 +116,9 @@ describe('a published person renamed in a draft', () => {
   });
 
   test('REST, JSON-LD, ninjs and GraphQL name the published version only', async () => {
-    const [source] = await app.strapi.documents(ARTICLE).findMany({ filters: { title: 'Quillfeather opens the harbour bridge' }, status: 'published' });
+    const [source] = await app.strapi
+      .documents(ARTICLE)
+      .findMany({ filters: { title: 'Quillfeather opens the harbour bridge' }, status: 'published' });
     for (const url of [
       `/api/articles/${source.documentId}?populate[people][fields][0]=name&populate[quotes][populate][0]=speaker`,
       `/api/articles/${source.documentId}/jsonld`,
@@ -120,16 +128,27 @@ describe('a published person renamed in a draft', () => {
     ]) {
       const res = await get(url, readers()[0]);
       expect({ url, status: res.status }).toEqual({ url, status: 200 });
-      expect({ url, published: JSON.stringify(res.body).includes('Ada Quillfeather'), leaked: JSON.stringify(res.body).includes(DRAFT_NAME) }).toEqual({ url, published: true, leaked: false });
+      expect({
+        url,
+        published: JSON.stringify(res.body).includes('Ada Quillfeather'),
+        leaked: JSON.stringify(res.body).includes(DRAFT_NAME),
+      }).toEqual({ url, published: true, leaked: false });
     }
-    const gql = await graphql('{ people(filters: { name: { containsi: "quillfeather" } }) { name articles { title people { name } } } }', readers()[0]);
+    const gql = await graphql(
+      '{ people(filters: { name: { containsi: "quillfeather" } }) { name articles { title people { name } } } }',
+      readers()[0],
+    );
     expect(JSON.stringify(gql.body)).toContain('Ada Quillfeather');
     expect(JSON.stringify(gql.body)).not.toContain(DRAFT_NAME);
   });
 
   test('read-also reasons over GraphQL name the published version only', async () => {
-    const [source] = await app.strapi.documents(ARTICLE).findMany({ filters: { title: 'Quillfeather opens the harbour bridge' }, status: 'published' });
-    const res = await graphql('query ($id: ID!) { readAlsoSuggestions(documentId: $id, limit: 10) { title reasons } }', readers()[1], { id: source.documentId });
+    const [source] = await app.strapi
+      .documents(ARTICLE)
+      .findMany({ filters: { title: 'Quillfeather opens the harbour bridge' }, status: 'published' });
+    const res = await graphql('query ($id: ID!) { readAlsoSuggestions(documentId: $id, limit: 10) { title reasons } }', readers()[1], {
+      id: source.documentId,
+    });
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.body)).toContain('Ada Quillfeather');
     expect(JSON.stringify(res.body)).not.toContain(DRAFT_NAME);
@@ -178,7 +197,9 @@ describe('a draft translation of a published article, and a draft person', () =>
 
   test('the fixture holds: the French version exists as a draft only', async () => {
     expect(await app.strapi.db.query(ARTICLE).count({ where: { documentId: translatedId, locale: 'fr', publishedAt: null } })).toBe(1);
-    expect(await app.strapi.db.query(ARTICLE).count({ where: { documentId: translatedId, locale: 'fr', publishedAt: { $notNull: true } } })).toBe(0);
+    expect(
+      await app.strapi.db.query(ARTICLE).count({ where: { documentId: translatedId, locale: 'fr', publishedAt: { $notNull: true } } }),
+    ).toBe(0);
   });
 
   test('no REST filter or populate across relations matches or shows the draft', async () => {
@@ -194,13 +215,20 @@ describe('a draft translation of a published article, and a draft person', () =>
           expect({ context, data: res.body.data }).toEqual({ context, data: [] });
         }
         const body = JSON.stringify(res.body);
-        expect({ context, leaked: body.includes(DRAFT_TRANSLATION_TITLE) || body.includes(DRAFT_PERSON_NAME) }).toEqual({ context, leaked: false });
+        expect({ context, leaked: body.includes(DRAFT_TRANSLATION_TITLE) || body.includes(DRAFT_PERSON_NAME) }).toEqual({
+          context,
+          leaked: false,
+        });
       }
     }
   });
 
   test('a sort across a relation with drafts (an ordering oracle) answers 400; a sort on own fields works', async () => {
-    for (const url of ['/api/articles?sort=localizations.title:asc', '/api/articles?sort[0][localizations][title]=desc', '/api/people?sort=articles.title:asc']) {
+    for (const url of [
+      '/api/articles?sort=localizations.title:asc',
+      '/api/articles?sort[0][localizations][title]=desc',
+      '/api/people?sort=articles.title:asc',
+    ]) {
       const res = await get(url, readers()[1]);
       expect({ url, status: res.status }).toEqual({ url, status: 400 });
       expect(res.body.error.message).toMatch(/cannot be sorted across/);
@@ -212,7 +240,9 @@ describe('a draft translation of a published article, and a draft person', () =>
 
   test('a published translation is still found through the same filter', async () => {
     const [budget] = [newsroom.articles.budget];
-    await app.strapi.documents(ARTICLE).update({ documentId: budget.documentId, locale: 'fr', data: { title: 'Budget des bibliothèques publié' } as never });
+    await app.strapi
+      .documents(ARTICLE)
+      .update({ documentId: budget.documentId, locale: 'fr', data: { title: 'Budget des bibliothèques publié' } as never });
     await app.strapi.documents(ARTICLE).publish({ documentId: budget.documentId, locale: 'fr' });
     const res = await get('/api/articles?filters[localizations][title][$containsi]=biblioth', readers()[0]);
     expect(res.status).toBe(200);
@@ -251,7 +281,12 @@ describe('a draft translation of a published article, and a draft person', () =>
 describe('the upload library', () => {
   test('read-only tokens, readers and anonymous clients cannot list or read files through the content API', async () => {
     for (const actor of readers()) {
-      for (const url of ['/api/upload/files?populate=*', '/api/upload/files/page?populate=*', `/api/upload/files/${uploadId}?populate=*`, '/api/upload/files?filters[related][name][$containsi]=mirabelle']) {
+      for (const url of [
+        '/api/upload/files?populate=*',
+        '/api/upload/files/page?populate=*',
+        `/api/upload/files/${uploadId}?populate=*`,
+        '/api/upload/files?filters[related][name][$containsi]=mirabelle',
+      ]) {
         const res = await get(url, actor);
         expect({ url, actor: actor.name, status: res.status }).toEqual({ url, actor: actor.name, status: 403 });
         expect(JSON.stringify(res.body)).not.toContain(DRAFT_PERSON_NAME);
@@ -271,7 +306,10 @@ describe('the upload library', () => {
     expect(res.status).toBe(200);
     expect(res.body.data.photo.url).toMatch(/^\/uploads\//);
     expect(JSON.stringify(res.body)).not.toContain(DRAFT_PERSON_NAME);
-    for (const url of [`/api/people/${photographed.documentId}?populate[photo][populate]=related`, `/api/people/${photographed.documentId}?populate[photo][populate]=*`]) {
+    for (const url of [
+      `/api/people/${photographed.documentId}?populate[photo][populate]=related`,
+      `/api/people/${photographed.documentId}?populate[photo][populate]=*`,
+    ]) {
       const through = await get(url, readers()[1]);
       expect({ url, status: through.status < 500 }).toEqual({ url, status: true });
       expect({ url, leaked: JSON.stringify(through.body).includes(DRAFT_PERSON_NAME) }).toEqual({ url, leaked: false });
@@ -302,9 +340,11 @@ describe('an Author accepting a suggestion', () => {
   }
 
   const publicLinkTargets = async (documentId: string) =>
-    ((await get(`/api/articles/${documentId}?populate[relatedLinks][populate]=targetArticle`, readers()[0])).body.data.relatedLinks as { targetArticle: { documentId: string } | null }[]).map(
-      (link) => link.targetArticle?.documentId,
-    );
+    (
+      (await get(`/api/articles/${documentId}?populate[relatedLinks][populate]=targetArticle`, readers()[0])).body.data.relatedLinks as {
+        targetArticle: { documentId: string } | null;
+      }[]
+    ).map((link) => link.targetArticle?.documentId);
 
   test('the link goes into the draft; readers see it only when an Editor publishes the article', async () => {
     const author = await adminSession(app, 'strapi-author');
@@ -323,7 +363,11 @@ describe('an Author accepting a suggestion', () => {
     expect(accepted.status).toBe(201);
     expect(accepted.body.data).toMatchObject({ published: false, target: { documentId: target } });
     expect(await publicLinkTargets(documentId)).not.toContain(target);
-    expect(await app.strapi.db.query(RELATED_LINK).count({ where: { documentId: accepted.body.data.documentId, publishedAt: { $notNull: true } } })).toBe(0);
+    expect(
+      await app.strapi.db
+        .query(RELATED_LINK)
+        .count({ where: { documentId: accepted.body.data.documentId, publishedAt: { $notNull: true } } }),
+    ).toBe(0);
 
     const editor = await adminSession(app, 'strapi-editor');
     const republish = await request(app.server)

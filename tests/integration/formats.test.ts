@@ -26,7 +26,13 @@ type Story = {
   storyPublishedAt: string;
   body: { children: { text: string }[] }[];
   people: { name: string }[];
-  quotes: { text: string; attribution: string | null; channel: string | null; speaker: { name: string } | null; speaksFor: { name: string } | null }[];
+  quotes: {
+    text: string;
+    attribution: string | null;
+    channel: string | null;
+    speaker: { name: string } | null;
+    speaksFor: { name: string } | null;
+  }[];
   relatedLinks: { label: string; afterParagraph: number; order: number }[];
 };
 
@@ -38,7 +44,13 @@ function essence(story: Story) {
     paragraphs: story.body.map((block) => block.children.map((child) => child.text).join('')),
     people: story.people.map((p) => p.name).sort(),
     quotes: story.quotes
-      .map((q) => ({ text: q.text, attribution: q.attribution, channel: q.channel, speaker: q.speaker?.name ?? null, speaksFor: q.speaksFor?.name ?? null }))
+      .map((q) => ({
+        text: q.text,
+        attribution: q.attribution,
+        channel: q.channel,
+        speaker: q.speaker?.name ?? null,
+        speaksFor: q.speaksFor?.name ?? null,
+      }))
       .sort((a, b) => a.text.localeCompare(b.text)),
     links: story.relatedLinks.map((l) => [l.label, l.afterParagraph, l.order]).sort((a, b) => Number(a[2]) - Number(b[2])),
   };
@@ -90,7 +102,9 @@ describe('schema.org JSON-LD', () => {
   });
 
   test('GraphQL serves the same JSON-LD as a field of Article', async () => {
-    const res = await request(app.server).post('/graphql').send({ query: `{ article(documentId: "${seedId}") { jsonLd } }` });
+    const res = await request(app.server)
+      .post('/graphql')
+      .send({ query: `{ article(documentId: "${seedId}") { jsonLd } }` });
     expect(res.body.errors).toBeUndefined();
     const rest = await request(app.server).get(`/api/articles/${seedId}/jsonld`);
     expect(res.body.data.article.jsonLd).toEqual(rest.body);

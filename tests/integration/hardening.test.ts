@@ -57,7 +57,10 @@ describe('security headers and CORS come from the environment', () => {
   test('a listed origin is allowed; any other origin is not', async () => {
     const allowed = await request(app.server).get('/api/articles').set('Origin', FRONTEND);
     expect(allowed.headers['access-control-allow-origin']).toBe(FRONTEND);
-    const preflight = await request(app.server).options('/api/articles').set('Origin', FRONTEND).set('Access-Control-Request-Method', 'GET');
+    const preflight = await request(app.server)
+      .options('/api/articles')
+      .set('Origin', FRONTEND)
+      .set('Access-Control-Request-Method', 'GET');
     expect(preflight.status).toBe(204);
     expect(preflight.headers['access-control-allow-origin']).toBe(FRONTEND);
 
@@ -78,7 +81,8 @@ describe('logins are rate limited', () => {
       confirmed: true,
       role: role.id,
     });
-    const attempt = (password: string) => request(app.server).post('/api/auth/local').send({ identifier: 'ratelimited@newsdesk.test', password });
+    const attempt = (password: string) =>
+      request(app.server).post('/api/auth/local').send({ identifier: 'ratelimited@newsdesk.test', password });
     for (let i = 0; i < LOGIN_TRIES; i += 1) expect((await attempt(`wrong-${i}`)).status).toBe(400);
     const blocked = await attempt('wrong-again');
     expect(blocked.status).toBe(429);
@@ -99,7 +103,8 @@ describe('logins are rate limited', () => {
       isActive: true,
       roles: [role.id],
     });
-    const attempt = (password: string) => request(app.server).post('/admin/login').send({ email: 'editor-ratelimited@newsdesk.test', password });
+    const attempt = (password: string) =>
+      request(app.server).post('/admin/login').send({ email: 'editor-ratelimited@newsdesk.test', password });
     for (let i = 0; i < LOGIN_TRIES; i += 1) expect((await attempt(`wrong-${i}`)).status).toBe(400);
     const blocked = await attempt('Right-password-1');
     expect(blocked.status).toBe(429);
@@ -137,10 +142,18 @@ describe('request and upload limits', () => {
 
   test.each([
     ['an HTML page', Buffer.from('<html><script>alert(1)</script></html>'), 'page.html', 'text/html'],
-    ['an SVG with a script', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 'logo.svg', 'image/svg+xml'],
+    [
+      'an SVG with a script',
+      Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+      'logo.svg',
+      'image/svg+xml',
+    ],
   ])('%s is refused with a 4xx and stores nothing', async (_name, bytes, filename, contentType) => {
     const before = await uploadedFiles();
-    const res = await request(app.server).post('/api/upload').set('Authorization', `Bearer ${writer}`).attach('files', bytes, { filename, contentType });
+    const res = await request(app.server)
+      .post('/api/upload')
+      .set('Authorization', `Bearer ${writer}`)
+      .attach('files', bytes, { filename, contentType });
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     expect(await uploadedFiles()).toBe(before);

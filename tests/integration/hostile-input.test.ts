@@ -74,48 +74,123 @@ async function expectHarmless(httpCase: HttpCase) {
 
 // Fields of every type the query parser accepts: text, numbers, booleans, dates, JSON, blocks, relations (and localizations).
 const FIELDS = [
-  'title', 'slug', 'name', 'text', 'label', 'people', 'quotes', 'relatedLinks', 'speaker', 'article', 'createdBy', 'password', 'id', 'documentId', 'locale', 'publishedAt',
-  'score', 'order', 'paragraph', 'unresolved', 'storyPublishedAt', 'tags', 'aliases', 'reasons', 'body', 'localizations', 'organisations', 'speakerOrganisation', 'photo', 'role',
+  'title',
+  'slug',
+  'name',
+  'text',
+  'label',
+  'people',
+  'quotes',
+  'relatedLinks',
+  'speaker',
+  'article',
+  'createdBy',
+  'password',
+  'id',
+  'documentId',
+  'locale',
+  'publishedAt',
+  'score',
+  'order',
+  'paragraph',
+  'unresolved',
+  'storyPublishedAt',
+  'tags',
+  'aliases',
+  'reasons',
+  'body',
+  'localizations',
+  'organisations',
+  'speakerOrganisation',
+  'photo',
+  'role',
 ];
 
 function nestedFilter(random: Random, depth: number): unknown {
-  if (depth === 0) return random.chance(0.2) ? Array.from({ length: random.int(4) }, () => random.pick(HOSTILE_STRINGS)) : random.pick(HOSTILE_STRINGS);
+  if (depth === 0)
+    return random.chance(0.2) ? Array.from({ length: random.int(4) }, () => random.pick(HOSTILE_STRINGS)) : random.pick(HOSTILE_STRINGS);
   const key = random.chance(0.5) ? random.pick(OPERATORS) : random.pick(FIELDS);
   if (key === '$in' || key === '$or' || key === '$and' || key === '$between' || key === '$notIn') {
-    return entry(key, Array.from({ length: random.int(4) }, () => nestedFilter(random, depth - 1)));
+    return entry(
+      key,
+      Array.from({ length: random.int(4) }, () => nestedFilter(random, depth - 1)),
+    );
   }
   return entry(key, nestedFilter(random, depth - 1));
 }
 
 function nestedPopulate(random: Random, depth: number): unknown {
   if (depth === 0) return random.pick(['*', 'true', 'false', ...HOSTILE_STRINGS.slice(0, 8)]);
-  const relation = random.pick(['people', 'quotes', 'relatedLinks', 'articles', 'speaker', 'targetArticle', 'createdBy', 'photo', 'nope', '__proto__', '$where']);
+  const relation = random.pick([
+    'people',
+    'quotes',
+    'relatedLinks',
+    'articles',
+    'speaker',
+    'targetArticle',
+    'createdBy',
+    'photo',
+    'nope',
+    '__proto__',
+    '$where',
+  ]);
   return entry(relation, random.chance(0.7) ? { populate: nestedPopulate(random, depth - 1) } : nestedPopulate(random, depth - 1));
 }
 
-const PAGINATION_VALUES = ['1e9', '1000000000', '-1', '0', 'NaN', 'abc', '1e308', '99999999999999999999999', '', '1.5', '[]', '-0', 'Infinity'];
+const PAGINATION_VALUES = [
+  '1e9',
+  '1000000000',
+  '-1',
+  '0',
+  'NaN',
+  'abc',
+  '1e308',
+  '99999999999999999999999',
+  '',
+  '1.5',
+  '[]',
+  '-0',
+  'Infinity',
+];
 
 function restQueryCase(random: Random, index: number): HttpCase {
   const endpoint = random.pick([
-    '/api/articles', '/api/people', '/api/organisations', '/api/quotes', '/api/related-links', `/api/articles/${newsroom.articles.seed.documentId}`,
-    '/api/users', '/api/users-permissions/roles', '/api/upload/files', `/api/users/${random.pick(['1', 'abc', '1e99', '%00'])}`, `/api/upload/files/${random.pick(['1', 'abc', '-1'])}`,
+    '/api/articles',
+    '/api/people',
+    '/api/organisations',
+    '/api/quotes',
+    '/api/related-links',
+    `/api/articles/${newsroom.articles.seed.documentId}`,
+    '/api/users',
+    '/api/users-permissions/roles',
+    '/api/upload/files',
+    `/api/users/${random.pick(['1', 'abc', '1e99', '%00'])}`,
+    `/api/upload/files/${random.pick(['1', 'abc', '-1'])}`,
   ]);
   const kind = random.pick(['filters', 'populate', 'sort', 'pagination', 'fields', 'mixed', 'raw'] as const);
   const parts: string[] = [];
-  if (kind === 'filters' || kind === 'mixed') parts.push(...toQueryString(entry('filters', nestedFilter(random, 1 + random.int(random.chance(0.3) ? 40 : 6)))));
-  if (kind === 'populate' || kind === 'mixed') parts.push(...toQueryString(entry('populate', nestedPopulate(random, 1 + random.int(random.chance(0.3) ? 30 : 5)))));
+  if (kind === 'filters' || kind === 'mixed')
+    parts.push(...toQueryString(entry('filters', nestedFilter(random, 1 + random.int(random.chance(0.3) ? 40 : 6)))));
+  if (kind === 'populate' || kind === 'mixed')
+    parts.push(...toQueryString(entry('populate', nestedPopulate(random, 1 + random.int(random.chance(0.3) ? 30 : 5)))));
   if (kind === 'sort' || kind === 'mixed') {
-    const sort = Array.from({ length: 1 + random.int(4) }, () => `${random.pick([...FIELDS, ...HOSTILE_STRINGS])}:${random.pick(['asc', 'desc', 'DROP', ''])}`);
+    const sort = Array.from(
+      { length: 1 + random.int(4) },
+      () => `${random.pick([...FIELDS, ...HOSTILE_STRINGS])}:${random.pick(['asc', 'desc', 'DROP', ''])}`,
+    );
     parts.push(...toQueryString({ sort: random.chance(0.5) ? sort.join(',') : Object.fromEntries(sort.map((value, i) => [i, value])) }));
   }
   if (kind === 'pagination' || kind === 'mixed') {
-    parts.push(...toQueryString({
-      pagination: random.chance(0.5)
-        ? { page: random.pick(PAGINATION_VALUES), pageSize: random.pick(PAGINATION_VALUES) }
-        : { start: random.pick(PAGINATION_VALUES), limit: random.pick(PAGINATION_VALUES) },
-    }));
+    parts.push(
+      ...toQueryString({
+        pagination: random.chance(0.5)
+          ? { page: random.pick(PAGINATION_VALUES), pageSize: random.pick(PAGINATION_VALUES) }
+          : { start: random.pick(PAGINATION_VALUES), limit: random.pick(PAGINATION_VALUES) },
+      }),
+    );
   }
-  if (kind === 'fields') parts.push(...toQueryString({ fields: Array.from({ length: 1 + random.int(5) }, () => random.pick([...FIELDS, ...HOSTILE_STRINGS])) }));
+  if (kind === 'fields')
+    parts.push(...toQueryString({ fields: Array.from({ length: 1 + random.int(5) }, () => random.pick([...FIELDS, ...HOSTILE_STRINGS])) }));
   if (kind === 'raw') {
     parts.push(
       random.pick([
@@ -159,7 +234,10 @@ describe('REST query parser', () => {
   });
 
   test('a page size of a billion is capped at the configured maximum', async () => {
-    const res = await expectHarmless({ name: 'pageSize=1e9', send: () => request(app.server).get('/api/articles?pagination[pageSize]=1000000000') });
+    const res = await expectHarmless({
+      name: 'pageSize=1e9',
+      send: () => request(app.server).get('/api/articles?pagination[pageSize]=1000000000'),
+    });
     expect(res.status).toBe(200);
     expect(res.body.meta.pagination.pageSize).toBeLessThanOrEqual(100);
   });
@@ -233,21 +311,34 @@ describe('requests an outside probe found answering 500', () => {
     await expectHarmless({ name: `GET ${endpoint}?${query}`, send: () => request(app.server).get(`${endpoint}?${query}`) });
   });
 
-  test.each(['/api/upload/files/abc', '/api/upload/files/1e99', '/api/users/abc', '/api/users/%00', '/api/users-permissions/roles/abc', '/api/users?filters[id][$eq]=abc', '/api/upload/files?filters[id][$eq]=abc', '/api/users-permissions/roles/1e99'])(
-    'a full-access token asking %s gets a 4xx',
-    async (url) => {
-      const res = await expectHarmless({ name: url, send: () => request(app.server).get(url).set('Authorization', `Bearer ${fullAccess}`) });
-      expect(res.status).toBeGreaterThanOrEqual(400);
-    },
-  );
+  test.each([
+    '/api/upload/files/abc',
+    '/api/upload/files/1e99',
+    '/api/users/abc',
+    '/api/users/%00',
+    '/api/users-permissions/roles/abc',
+    '/api/users?filters[id][$eq]=abc',
+    '/api/upload/files?filters[id][$eq]=abc',
+    '/api/users-permissions/roles/1e99',
+  ])('a full-access token asking %s gets a 4xx', async (url) => {
+    const res = await expectHarmless({ name: url, send: () => request(app.server).get(url).set('Authorization', `Bearer ${fullAccess}`) });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+  });
 
   test('a NUL byte as the documentId of the suggestions endpoint answers 400', async () => {
-    const res = await expectHarmless({ name: 'NUL documentId', send: () => request(app.server).get('/api/read-also/articles/%00/suggestions').set('Authorization', `Bearer ${readOnly}`) });
+    const res = await expectHarmless({
+      name: 'NUL documentId',
+      send: () => request(app.server).get('/api/read-also/articles/%00/suggestions').set('Authorization', `Bearer ${readOnly}`),
+    });
     expect(res.status).toBe(400);
   });
 
   test.each([
-    ['a multipart body cut short', 'multipart/form-data; boundary=xyz', '--xyz\r\nContent-Disposition: form-data; name="data"\r\n\r\n{"title":'],
+    [
+      'a multipart body cut short',
+      'multipart/form-data; boundary=xyz',
+      '--xyz\r\nContent-Disposition: form-data; name="data"\r\n\r\n{"title":',
+    ],
     ['a multipart body without its boundary', 'multipart/form-data', 'garbage'],
     ['a JSON body cut short', 'application/json', '{"data": {"title": '],
     ['a JSON body with __proto__', 'application/json', '{"data": {"__proto__": {"polluted": true}}}'],
@@ -269,10 +360,21 @@ describe('requests an outside probe found answering 500', () => {
   test('password reset answers the same for a known and an unknown address, and sends nothing', async () => {
     const known = `known-${Date.now()}@newsdesk.test`;
     const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
-    await app.strapi.plugin('users-permissions').service('user').add({ username: known, email: known, password: 'Reader-password-1', provider: 'local', confirmed: true, blocked: false, role: role.id });
+    await app.strapi.plugin('users-permissions').service('user').add({
+      username: known,
+      email: known,
+      password: 'Reader-password-1',
+      provider: 'local',
+      confirmed: true,
+      blocked: false,
+      role: role.id,
+    });
     const answers = [];
     for (const email of [known, `unknown-${Date.now()}@newsdesk.test`]) {
-      const res = await expectHarmless({ name: `forgot-password ${email}`, send: () => request(app.server).post('/api/auth/forgot-password').send({ email }) });
+      const res = await expectHarmless({
+        name: `forgot-password ${email}`,
+        send: () => request(app.server).post('/api/auth/forgot-password').send({ email }),
+      });
       answers.push({ status: res.status, body: res.body });
     }
     expect(answers[0]).toEqual(answers[1]);
@@ -283,7 +385,10 @@ describe('requests an outside probe found answering 500', () => {
     const quiet = email.provider;
     Object.assign(email, { provider: { send: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:25')) } });
     try {
-      const failed = await expectHarmless({ name: 'forgot-password, provider down', send: () => request(app.server).post('/api/auth/forgot-password').send({ email: known }) });
+      const failed = await expectHarmless({
+        name: 'forgot-password, provider down',
+        send: () => request(app.server).post('/api/auth/forgot-password').send({ email: known }),
+      });
       expect({ status: failed.status, body: failed.body }).toEqual(answers[1]);
     } finally {
       Object.assign(email, { provider: quiet });
@@ -296,7 +401,10 @@ describe('requests an outside probe found answering 500', () => {
 function restBodyCase(random: Random, index: number): HttpCase {
   const target = random.pick(['articles', 'people', 'quotes', 'related-links']);
   const method = random.pick(['post', 'put'] as const);
-  const url = method === 'post' ? `/api/${target}` : `/api/${target}/${random.pick([newsroom.articles.seed.documentId, 'no-such-document', ...HOSTILE_STRINGS.slice(0, 5).map(encodeURIComponent)])}`;
+  const url =
+    method === 'post'
+      ? `/api/${target}`
+      : `/api/${target}/${random.pick([newsroom.articles.seed.documentId, 'no-such-document', ...HOSTILE_STRINGS.slice(0, 5).map(encodeURIComponent)])}`;
   const hostile = random.pick(HOSTILE_STRINGS);
   // Every body is invalid: no data object, an unknown or private key, or a relation to nothing.
   const bodies: unknown[] = [
@@ -305,7 +413,12 @@ function restBodyCase(random: Random, index: number): HttpCase {
     { data: null },
     { notData: { title: hostile } },
     { data: entry('__proto__', { polluted: true }) },
-    { data: { title: 'x', [random.pick(['password', 'createdBy', 'publishedAt', 'id', '$where', 'constructor', 'importChecksum2'])]: hostile } },
+    {
+      data: {
+        title: 'x',
+        [random.pick(['password', 'createdBy', 'publishedAt', 'id', '$where', 'constructor', 'importChecksum2'])]: hostile,
+      },
+    },
     { data: { title: 'x', people: [hostile, `${hostile}-2`] } },
     { data: { title: 'x', people: { connect: [{ documentId: hostile }] } } },
     { data: { title: 'x', unknownField: nestedFilter(random, 3) } },
@@ -314,7 +427,12 @@ function restBodyCase(random: Random, index: number): HttpCase {
   const body = random.pick(bodies);
   return {
     name: `REST body #${index} ${method.toUpperCase()} ${url} ${JSON.stringify(body).slice(0, 160)}`,
-    send: () => request(app.server)[method](url).set('Authorization', `Bearer ${fullAccess}`).send(body as object),
+    send: () => {
+      const client = request(app.server);
+      return client[method](url)
+        .set('Authorization', `Bearer ${fullAccess}`)
+        .send(body as object);
+    },
   };
 }
 
@@ -339,12 +457,28 @@ describe('REST bodies', () => {
 
 function deepQuery(depth: number): string {
   let selection = 'name';
-  for (let level = 0; level < depth; level += 1) selection = level % 2 === 0 ? `articles { title people { ${selection} } }` : `people { name ${selection.startsWith('articles') ? selection : ''} }`;
+  for (let level = 0; level < depth; level += 1)
+    selection =
+      level % 2 === 0
+        ? `articles { title people { ${selection} } }`
+        : `people { name ${selection.startsWith('articles') ? selection : ''} }`;
   return `{ people { ${selection} } }`;
 }
 
 function graphqlCase(random: Random, index: number): HttpCase {
-  const kind = random.pick(['deep', 'aliases', 'nested-aliases', 'fan-out', 'list-literal', 'list-variable', 'fragments', 'batch', 'strings', 'directives', 'mutation'] as const);
+  const kind = random.pick([
+    'deep',
+    'aliases',
+    'nested-aliases',
+    'fan-out',
+    'list-literal',
+    'list-variable',
+    'fragments',
+    'batch',
+    'strings',
+    'directives',
+    'mutation',
+  ] as const);
   let body: unknown;
   switch (kind) {
     case 'deep':
@@ -354,7 +488,13 @@ function graphqlCase(random: Random, index: number): HttpCase {
       body = { query: `{ ${Array.from({ length: 500 + random.int(4_500) }, (_, i) => `a${i}: articles { title }`).join(' ')} }` };
       break;
     case 'nested-aliases': {
-      const relation = random.pick(['people { name }', 'quotes { text }', 'localizations { title }', 'relatedLinks { label }', 'organisations { name }']);
+      const relation = random.pick([
+        'people { name }',
+        'quotes { text }',
+        'localizations { title }',
+        'relatedLinks { label }',
+        'organisations { name }',
+      ]);
       body = { query: `{ articles { ${Array.from({ length: 100 + random.int(2_000) }, (_, i) => `n${i}: ${relation}`).join(' ')} } }` };
       break;
     }
@@ -365,13 +505,18 @@ function graphqlCase(random: Random, index: number): HttpCase {
         query: [
           `{ articles { ...F${levels} } }`,
           'fragment F0 on Article { title }',
-          ...Array.from({ length: levels }, (_, i) => `fragment F${i + 1} on Article { ${Array.from({ length: spreads }, () => `...F${i}`).join(' ')} }`),
+          ...Array.from(
+            { length: levels },
+            (_, i) => `fragment F${i + 1} on Article { ${Array.from({ length: spreads }, () => `...F${i}`).join(' ')} }`,
+          ),
         ].join(' '),
       };
       break;
     }
     case 'list-literal':
-      body = { query: `{ articles(filters: { documentId: { in: [${Array.from({ length: 1_000 + random.int(20_000) }, (_, i) => `"id${i}"`).join(',')}] } }) { title } }` };
+      body = {
+        query: `{ articles(filters: { documentId: { in: [${Array.from({ length: 1_000 + random.int(20_000) }, (_, i) => `"id${i}"`).join(',')}] } }) { title } }`,
+      };
       break;
     case 'list-variable':
       body = {
@@ -386,7 +531,9 @@ function graphqlCase(random: Random, index: number): HttpCase {
       body = Array.from({ length: 100 + random.int(900) }, () => ({ query: '{ articles { title } }' }));
       break;
     case 'strings':
-      body = { query: `{ articles(filters: { title: { ${random.pick(['eq', 'contains', 'foo', '$where', '__proto__'])}: ${JSON.stringify(random.pick(HOSTILE_STRINGS))} } }) { title } }` };
+      body = {
+        query: `{ articles(filters: { title: { ${random.pick(['eq', 'contains', 'foo', '$where', '__proto__'])}: ${JSON.stringify(random.pick(HOSTILE_STRINGS))} } }) { title } }`,
+      };
       break;
     case 'directives':
       body = { query: `{ articles { title ${'@include(if: true) '.repeat(1_000 + random.int(4_000))} } }` };
@@ -405,8 +552,14 @@ function graphqlCase(random: Random, index: number): HttpCase {
     send: () => {
       const { query, variables } = body as { query: string; variables?: unknown };
       const req = viaGet
-        ? request(app.server).get('/graphql').query({ query, ...(variables ? { variables: JSON.stringify(variables) } : {}) }).set('apollo-require-preflight', 'true')
-        : request(app.server).post('/graphql').set('Content-Type', transport === 'GET' ? 'application/json' : transport).send(text);
+        ? request(app.server)
+            .get('/graphql')
+            .query({ query, ...(variables ? { variables: JSON.stringify(variables) } : {}) })
+            .set('apollo-require-preflight', 'true')
+        : request(app.server)
+            .post('/graphql')
+            .set('Content-Type', transport === 'GET' ? 'application/json' : transport)
+            .send(text);
       return authorize ? req.set('Authorization', `Bearer ${fullAccess}`) : req;
     },
   };
@@ -425,7 +578,13 @@ describe('GraphQL', () => {
   });
 
   test('a query deeper than the depth limit is refused with a message', async () => {
-    const res = await expectHarmless({ name: 'depth 12', send: () => request(app.server).post('/graphql').send({ query: deepQuery(12) }) });
+    const res = await expectHarmless({
+      name: 'depth 12',
+      send: () =>
+        request(app.server)
+          .post('/graphql')
+          .send({ query: deepQuery(12) }),
+    });
     expect(res.status).toBe(400);
     expect(res.body.errors[0].message).toMatch(/depth/i);
   });
@@ -439,17 +598,50 @@ describe('GraphQL', () => {
   ].join(' ');
 
   test.each([
-    ['5,000 aliases as application/vnd.api+json', () => request(app.server).post('/graphql').set('Content-Type', 'application/vnd.api+json').send(JSON.stringify({ query: aliasFlood }))],
+    [
+      '5,000 aliases as application/vnd.api+json',
+      () =>
+        request(app.server)
+          .post('/graphql')
+          .set('Content-Type', 'application/vnd.api+json')
+          .send(JSON.stringify({ query: aliasFlood })),
+    ],
     // GET queries are bounded by the URL length Node accepts (16 KB of headers): a few hundred aliases.
-    ['200 aliases in a GET query', () => request(app.server).get('/graphql').query({ query: `{ ${Array.from({ length: 200 }, (_, i) => `a${i}: articles { title }`).join(' ')} }` }).set('apollo-require-preflight', 'true')],
+    [
+      '200 aliases in a GET query',
+      () =>
+        request(app.server)
+          .get('/graphql')
+          .query({ query: `{ ${Array.from({ length: 200 }, (_, i) => `a${i}: articles { title }`).join(' ')} }` })
+          .set('apollo-require-preflight', 'true'),
+    ],
     ['1,600 aliases below the top level', () => request(app.server).post('/graphql').send({ query: nestedAliases })],
-    ['300 aliases below the top level in a GET query (under the size limit, over the cost limit)', () =>
-      request(app.server).get('/graphql').query({ query: `{ articles { ${Array.from({ length: 300 }, (_, i) => `p${i}: people { name }`).join(' ')} } }` }).set('apollo-require-preflight', 'true')],
-    ['300 aliases below the top level as application/vnd.api+json', () =>
-      request(app.server).post('/graphql').set('Content-Type', 'application/vnd.api+json').send(JSON.stringify({ query: `{ articles { ${Array.from({ length: 300 }, (_, i) => `p${i}: people { name }`).join(' ')} } }` }))],
+    [
+      '300 aliases below the top level in a GET query (under the size limit, over the cost limit)',
+      () =>
+        request(app.server)
+          .get('/graphql')
+          .query({ query: `{ articles { ${Array.from({ length: 300 }, (_, i) => `p${i}: people { name }`).join(' ')} } }` })
+          .set('apollo-require-preflight', 'true'),
+    ],
+    [
+      '300 aliases below the top level as application/vnd.api+json',
+      () =>
+        request(app.server)
+          .post('/graphql')
+          .set('Content-Type', 'application/vnd.api+json')
+          .send(JSON.stringify({ query: `{ articles { ${Array.from({ length: 300 }, (_, i) => `p${i}: people { name }`).join(' ')} } }` })),
+    ],
     ['ten fragments of ten spreads each', () => request(app.server).post('/graphql').send({ query: fragmentFanOut })],
-    ['a page of 100 articles with 100 people each, twenty times', () =>
-      request(app.server).post('/graphql').send({ query: `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: articles(pagination: { limit: 100 }) { people(pagination: { limit: 100 }) { name articles { title } } }`).join(' ')} }` })],
+    [
+      'a page of 100 articles with 100 people each, twenty times',
+      () =>
+        request(app.server)
+          .post('/graphql')
+          .send({
+            query: `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: articles(pagination: { limit: 100 }) { people(pagination: { limit: 100 }) { name articles { title } } }`).join(' ')} }`,
+          }),
+    ],
   ])('%s is refused as too costly, before it runs', async (name, send) => {
     const res = await expectHarmless({ name, send });
     expect(res.status).toBe(400);
@@ -460,7 +652,11 @@ describe('GraphQL', () => {
   test('a body that is not JSON answers 415, whatever it holds', async () => {
     const res = await expectHarmless({
       name: 'aliases as text/plain',
-      send: () => request(app.server).post('/graphql').set('Content-Type', 'text/plain').send(JSON.stringify({ query: aliasFlood })),
+      send: () =>
+        request(app.server)
+          .post('/graphql')
+          .set('Content-Type', 'text/plain')
+          .send(JSON.stringify({ query: aliasFlood })),
     });
     expect(res.status).toBe(415);
   });
@@ -470,7 +666,8 @@ describe('GraphQL', () => {
       name: 'front page',
       send: () =>
         request(app.server).post('/graphql').send({
-          query: '{ articles(pagination: { limit: 20 }) { documentId title slug standfirst people { name slug } quotes { text speaker { name } } relatedLinks { label targetArticle { slug title } } } }',
+          query:
+            '{ articles(pagination: { limit: 20 }) { documentId title slug standfirst people { name slug } quotes { text speaker { name } } relatedLinks { label targetArticle { slug title } } } }',
         }),
     });
     expect(res.status).toBe(200);
@@ -513,21 +710,35 @@ function importCase(random: Random, index: number): ImportCase {
   const kind = random.pick(['random-bytes', 'control-characters', 'story', 'story', 'story', 'not-utf8', 'ninjs'] as const);
   switch (kind) {
     case 'random-bytes':
-      return { name: `#${index} random bytes`, bytes: Buffer.from(Array.from({ length: 1 + random.int(4096) }, () => random.int(256))), mustFail: true };
+      return {
+        name: `#${index} random bytes`,
+        bytes: Buffer.from(Array.from({ length: 1 + random.int(4096) }, () => random.int(256))),
+        mustFail: true,
+      };
     case 'control-characters':
-      return { name: `#${index} control characters`, bytes: Buffer.from(`${storyText(random)}\u0007\u001B[31m${storyText(random)}`), mustFail: true };
+      return {
+        name: `#${index} control characters`,
+        bytes: Buffer.from(`${storyText(random)}\u0007\u001B[31m${storyText(random)}`),
+        mustFail: true,
+      };
     case 'not-utf8':
-      return { name: `#${index} Latin-1 bytes`, bytes: Buffer.concat([Buffer.from('Zelensky said '), Buffer.from([0xe9, 0xe8, 0xff, 0xfe]), Buffer.from(' hello')]), mustFail: true };
+      return {
+        name: `#${index} Latin-1 bytes`,
+        bytes: Buffer.concat([Buffer.from('Zelensky said '), Buffer.from([0xe9, 0xe8, 0xff, 0xfe]), Buffer.from(' hello')]),
+        mustFail: true,
+      };
     case 'ninjs':
       return {
         name: `#${index} hostile ninjs`,
-        bytes: Buffer.from(random.pick([
-          '{"__proto__": {"polluted": true}, "body_text": "x"}',
-          `{"headlines": [{"value": ${JSON.stringify(random.pick(HOSTILE_STRINGS))}}]}`,
-          '['.repeat(5_000) + ']'.repeat(5_000),
-          '{"body_text": 42, "people": "nobody"}',
-          '{"headlines": "x", "body_text": "y", "language": "xx"}',
-        ])),
+        bytes: Buffer.from(
+          random.pick([
+            '{"__proto__": {"polluted": true}, "body_text": "x"}',
+            `{"headlines": [{"value": ${JSON.stringify(random.pick(HOSTILE_STRINGS))}}]}`,
+            '['.repeat(5_000) + ']'.repeat(5_000),
+            '{"body_text": 42, "people": "nobody"}',
+            '{"headlines": "x", "body_text": "y", "language": "xx"}',
+          ]),
+        ),
         mustFail: true,
       };
     default:
@@ -595,7 +806,9 @@ describe('importer', () => {
 // --- Suggestions endpoint -----------------------------------------------------------------------
 
 function suggestionCase(random: Random, index: number): HttpCase {
-  const id = random.chance(0.8) ? random.pick(HOSTILE_STRINGS) : `${newsroom.articles.seed.documentId}${random.pick(HOSTILE_STRINGS.filter((value) => value.length > 0))}`;
+  const id = random.chance(0.8)
+    ? random.pick(HOSTILE_STRINGS)
+    : `${newsroom.articles.seed.documentId}${random.pick(HOSTILE_STRINGS.filter((value) => value.length > 0))}`;
   const query = toQueryString({
     ...(random.chance(0.5) ? { limit: random.pick(PAGINATION_VALUES) } : {}),
     ...(random.chance(0.5) ? { locale: random.pick(HOSTILE_STRINGS) } : {}),

@@ -50,7 +50,14 @@ type SeedArticle = {
   locale: string;
   body: { children: { text: string }[] }[];
   people: { name: string }[];
-  quotes: { text: string; channel: string | null; attribution: string; paragraph: number; speaker: { name: string } | null; speaksFor: { name: string } | null }[];
+  quotes: {
+    text: string;
+    channel: string | null;
+    attribution: string;
+    paragraph: number;
+    speaker: { name: string } | null;
+    speaksFor: { name: string } | null;
+  }[];
   relatedLinks: { label: string; afterParagraph: number; origin: string; unresolved: boolean; targetArticle: { title: string } | null }[];
 };
 
@@ -116,15 +123,15 @@ describe('import', () => {
     let counting = true;
     let synced: unknown[] = [];
     app.strapi.documents.use(async (context, next) => {
-      if (counting && context.uid === RELATED_LINK && context.action === 'publish' && 'documentId' in context.params) linkPublishes.push(String(context.params.documentId));
+      if (counting && context.uid === RELATED_LINK && context.action === 'publish' && 'documentId' in context.params)
+        linkPublishes.push(String(context.params.documentId));
       return next();
     });
-    const summary = await importFiles(app.strapi, [path.join(STORIES, 'fr-aide-canadienne.txt')], { publish: true })
-      .finally(() => {
-        counting = false;
-        synced = syncArticle.mock.calls.map(([documentId]) => documentId);
-        syncArticle.mockRestore();
-      });
+    const summary = await importFiles(app.strapi, [path.join(STORIES, 'fr-aide-canadienne.txt')], { publish: true }).finally(() => {
+      counting = false;
+      synced = syncArticle.mock.calls.map(([documentId]) => documentId);
+      syncArticle.mockRestore();
+    });
     const imported = (summary.results[0] as { outcome?: { documentId: string } }).outcome?.documentId;
     expect(synced.filter((documentId) => documentId === imported)).toHaveLength(1);
     expect(linkPublishes).toHaveLength(2);
@@ -133,7 +140,9 @@ describe('import', () => {
     expect(summary).toMatchObject({ created: 1, failed: 0 });
     const { documentId } = (summary.results[0] as { outcome: { documentId: string } }).outcome;
 
-    const res = await request(app.server).get(`/api/articles/${documentId}`).query({ ...SEED_QUERY, locale: 'fr' });
+    const res = await request(app.server)
+      .get(`/api/articles/${documentId}`)
+      .query({ ...SEED_QUERY, locale: 'fr' });
     expect(res.status).toBe(200);
     const article = res.body.data;
     expect(article.locale).toBe('fr');
@@ -174,7 +183,9 @@ describe('import', () => {
 
     // Its own "Read also" names the seed story with straight quotes: close enough.
     const putin = await request(app.server).get(`/api/articles/${putinId}`).query(SEED_QUERY);
-    expect(putin.body.data.relatedLinks[0].targetArticle.title).toBe('Zelensky and Trudeau hold a ‘substantial’ discussion on Ukraine’s defence needs');
+    expect(putin.body.data.relatedLinks[0].targetArticle.title).toBe(
+      'Zelensky and Trudeau hold a ‘substantial’ discussion on Ukraine’s defence needs',
+    );
     expect(putin.body.data.people.map((person: { name: string }) => person.name)).toEqual(['Vladimir Putin']);
   });
 
@@ -182,7 +193,10 @@ describe('import', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-batch-'));
     const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-empty-'));
     try {
-      fs.writeFileSync(path.join(dir, 'a-good.txt'), 'Storm closes schools across the region.\n“Stay home if you can,” said Mayor John Smith.\n');
+      fs.writeFileSync(
+        path.join(dir, 'a-good.txt'),
+        'Storm closes schools across the region.\n“Stay home if you can,” said Mayor John Smith.\n',
+      );
       fs.writeFileSync(path.join(dir, 'b-binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
       fs.writeFileSync(path.join(dir, 'c-latin1.txt'), Buffer.from('Caf\xe9 ferm\xe9 pour travaux.\n', 'latin1'));
       fs.writeFileSync(path.join(dir, 'd-empty.txt'), '  \n\n');
@@ -195,7 +209,9 @@ describe('import', () => {
 
       const summary = await importFiles(app.strapi, [dir, path.join(dir, 'missing.txt'), emptyDir]);
       const failures = Object.fromEntries(
-        summary.results.filter((result) => 'failure' in result).map((result) => [path.basename(result.file), (result as { failure: string }).failure]),
+        summary.results
+          .filter((result) => 'failure' in result)
+          .map((result) => [path.basename(result.file), (result as { failure: string }).failure]),
       );
       expect(failures).toEqual({
         'missing.txt': 'no such file or directory',
@@ -221,9 +237,13 @@ describe('import', () => {
 
   test('importing the same files again updates nothing and duplicates nothing', async () => {
     const before = await counts();
-    const summary = await importFiles(app.strapi, [path.join(STORIES, 'fr-aide-canadienne.txt'), path.join(STORIES, 'en-putin-documentaries.txt')], {
-      publish: true,
-    });
+    const summary = await importFiles(
+      app.strapi,
+      [path.join(STORIES, 'fr-aide-canadienne.txt'), path.join(STORIES, 'en-putin-documentaries.txt')],
+      {
+        publish: true,
+      },
+    );
     expect(summary).toMatchObject({ created: 0, updated: 0, unchanged: 2, failed: 0 });
     expect(await counts()).toEqual(before);
   });

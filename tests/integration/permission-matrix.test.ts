@@ -81,9 +81,23 @@ type TypeInfo = { uid: string; plural: string; single: string; many: string; fie
 const TYPES: Record<TypeKey, TypeInfo> = {
   article: { uid: ARTICLE, plural: 'articles', single: 'article', many: 'articles', field: 'title', localized: true },
   person: { uid: PERSON, plural: 'people', single: 'person', many: 'people', field: 'name', localized: false },
-  organisation: { uid: 'api::organisation.organisation', plural: 'organisations', single: 'organisation', many: 'organisations', field: 'name', localized: false },
+  organisation: {
+    uid: 'api::organisation.organisation',
+    plural: 'organisations',
+    single: 'organisation',
+    many: 'organisations',
+    field: 'name',
+    localized: false,
+  },
   quote: { uid: QUOTE, plural: 'quotes', single: 'quote', many: 'quotes', field: 'text', localized: false },
-  relatedLink: { uid: RELATED_LINK, plural: 'related-links', single: 'relatedLink', many: 'relatedLinks', field: 'label', localized: false },
+  relatedLink: {
+    uid: RELATED_LINK,
+    plural: 'related-links',
+    single: 'relatedLink',
+    many: 'relatedLinks',
+    field: 'label',
+    localized: false,
+  },
 };
 
 type Session = { actor: Actor; admin: boolean; authorization?: string };
@@ -110,17 +124,20 @@ beforeAll(async () => {
 
   const readerRole = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
   readerEmail = `reader-${Date.now()}@newsdesk.test`;
-  const reader = await strapi.plugin('users-permissions').service('user').add({
-    username: `reader${Date.now()}`,
-    email: readerEmail,
-    password: 'Reader-password-1',
-    provider: 'local',
-    confirmed: true,
-    blocked: false,
-    role: readerRole.id,
-    confirmationToken: 'CONFIRMATION-SECRET-0000',
-    resetPasswordToken: 'RESET-SECRET-0000',
-  });
+  const reader = await strapi
+    .plugin('users-permissions')
+    .service('user')
+    .add({
+      username: `reader${Date.now()}`,
+      email: readerEmail,
+      password: 'Reader-password-1',
+      provider: 'local',
+      confirmed: true,
+      blocked: false,
+      role: readerRole.id,
+      confirmationToken: 'CONFIRMATION-SECRET-0000',
+      resetPasswordToken: 'RESET-SECRET-0000',
+    });
   const readerJwt = strapi.plugin('users-permissions').service('jwt').issue({ id: reader.id });
 
   const editor = await adminSession(app, 'strapi-editor');
@@ -164,13 +181,27 @@ beforeAll(async () => {
     people: [person.documentId, draftPerson.documentId],
   });
   await createArticle(strapi, { title: hidden.draftArticle, people: [person.documentId, draftPerson.documentId] }, 'draft');
-  await strapi.documents(QUOTE).create({ data: { text: hidden.draftQuote, speaker: person.documentId, article: article.documentId } as never });
+  await strapi
+    .documents(QUOTE)
+    .create({ data: { text: hidden.draftQuote, speaker: person.documentId, article: article.documentId } as never });
   await strapi.documents(RELATED_LINK).create({
-    data: { label: hidden.draftLink, article: article.documentId, targetArticle: draftTarget.documentId, origin: 'editor', order: 9 } as never,
+    data: {
+      label: hidden.draftLink,
+      article: article.documentId,
+      targetArticle: draftTarget.documentId,
+      origin: 'editor',
+      order: 9,
+    } as never,
   });
   // A published link pointing at a draft-only article: the link shows, its target must not.
   await strapi.documents(RELATED_LINK).create({
-    data: { label: marker('LinkToDraft'), article: article.documentId, targetArticle: draftTarget.documentId, origin: 'editor', order: 10 } as never,
+    data: {
+      label: marker('LinkToDraft'),
+      article: article.documentId,
+      targetArticle: draftTarget.documentId,
+      origin: 'editor',
+      order: 10,
+    } as never,
     status: 'published',
   });
   published = { article, person };
@@ -227,7 +258,9 @@ async function createDocument(type: TypeInfo, status: 'draft' | 'published'): Pr
 /** A draft created through the Content Manager by this admin: their own document. */
 async function createOwnDocument(session: Session, type: TypeInfo): Promise<{ documentId: string; value: string }> {
   const value = marker(`${type.single}-own`);
-  const res = await call(session, 'post', `/content-manager/collection-types/${type.uid}${localeQuery(type)}`).send({ [type.field]: value });
+  const res = await call(session, 'post', `/content-manager/collection-types/${type.uid}${localeQuery(type)}`).send({
+    [type.field]: value,
+  });
   if (res.status !== 201) throw new Error(`could not create an own ${type.single}: ${res.status} ${text(res)}`);
   return { documentId: res.body.data.documentId, value };
 }
@@ -262,14 +295,14 @@ function restProbes(key: TypeKey): Record<string, Probe> {
     const visible = await createDocument(type, 'published');
     if (!session.admin) {
       const res = await call(session, 'get', api).query({ filters: { [type.field]: { $eq: visible.value } } });
-      if (isRefusal(res)) return expectRefused(res, visible.value), 'deny';
+      if (isRefusal(res)) return (expectRefused(res, visible.value), 'deny');
       expect(res.status).toBe(200);
       expect(res.body.data.map((doc: { documentId: string }) => doc.documentId)).toEqual([visible.documentId]);
       return 'allow';
     }
     const own = session.actor === 'author' ? await createOwnDocument(session, type) : null;
     const res = await call(session, 'get', cm).query({ pageSize: 100, ...(type.localized ? { locale: 'en' } : {}), _q: 'MX' });
-    if (isRefusal(res)) return expectRefused(res, visible.value), 'deny';
+    if (isRefusal(res)) return (expectRefused(res, visible.value), 'deny');
     expect(res.status).toBe(200);
     const values = res.body.results.map((doc: Record<string, string>) => doc[type.field]);
     if (own) {
@@ -283,14 +316,18 @@ function restProbes(key: TypeKey): Record<string, Probe> {
   const findOne: Probe = async (session, expected) => {
     const readOne = async (doc: { documentId: string; value: string }): Promise<Expected> => {
       const res = await call(session, 'get', `${session.admin ? cm : api}/${doc.documentId}${localeQuery(type)}`);
-      if (isRefusal(res)) return expectRefused(res, doc.value), 'deny';
+      if (isRefusal(res)) return (expectRefused(res, doc.value), 'deny');
       expect(res.status).toBe(200);
       expect(res.body.data[type.field]).toBe(doc.value);
       return 'allow';
     };
     const others = await createDocument(type, 'published');
     if (expected !== 'own') return readOne(others);
-    return ownership(session, () => readOne(others), async () => readOne(await createOwnDocument(session, type)));
+    return ownership(
+      session,
+      () => readOne(others),
+      async () => readOne(await createOwnDocument(session, type)),
+    );
   };
 
   const create: Probe = async (session) => {
@@ -327,7 +364,11 @@ function restProbes(key: TypeKey): Record<string, Probe> {
     };
     const others = await createDocument(type, 'published');
     if (expected !== 'own') return updateOne(others);
-    return ownership(session, () => updateOne(others), async () => updateOne(await createOwnDocument(session, type)));
+    return ownership(
+      session,
+      () => updateOne(others),
+      async () => updateOne(await createOwnDocument(session, type)),
+    );
   };
 
   const remove: Probe = async (session, expected) => {
@@ -346,14 +387,20 @@ function restProbes(key: TypeKey): Record<string, Probe> {
     };
     const others = await createDocument(type, 'published');
     if (expected !== 'own') return deleteOne(others);
-    return ownership(session, () => deleteOne(others), async () => deleteOne(await createOwnDocument(session, type)));
+    return ownership(
+      session,
+      () => deleteOne(others),
+      async () => deleteOne(await createOwnDocument(session, type)),
+    );
   };
 
   const publish: Probe = async (session) => {
     const draft = await createDocument(type, 'draft');
     const res = session.admin
       ? await call(session, 'post', `${cm}/${draft.documentId}/actions/publish${localeQuery(type)}`).send({})
-      : await call(session, 'put', `${api}/${draft.documentId}${localeQuery(type)}`).query({ status: 'published' }).send({ data: {} });
+      : await call(session, 'put', `${api}/${draft.documentId}${localeQuery(type)}`)
+          .query({ status: 'published' })
+          .send({ data: {} });
     const publishedRows = await rowsOf(type, draft.documentId, { publishedAt: { $notNull: true } });
     if (isRefusal(res)) {
       expectRefused(res, draft.value);
@@ -405,13 +452,22 @@ function graphqlProbes(key: TypeKey): Record<string, Probe> {
     },
     [`${key}: GraphQL one`]: async (session) => {
       const doc = await createDocument(type, 'published');
-      const { verdict, res } = await run(session, `query ($id: ID!) { ${type.single}(documentId: $id) { ${type.field} } }`, { id: doc.documentId }, doc.value);
+      const { verdict, res } = await run(
+        session,
+        `query ($id: ID!) { ${type.single}(documentId: $id) { ${type.field} } }`,
+        { id: doc.documentId },
+        doc.value,
+      );
       if (verdict === 'allow') expect(res.body.data[type.single][type.field]).toBe(doc.value);
       return verdict;
     },
     [`${key}: GraphQL create`]: async (session) => {
       const value = marker(`${key}-gql-created`);
-      const { verdict } = await run(session, `mutation ($value: String) { create${Name}(data: { ${type.field}: $value }) { documentId } }`, { value });
+      const { verdict } = await run(
+        session,
+        `mutation ($value: String) { create${Name}(data: { ${type.field}: $value }) { documentId } }`,
+        { value },
+      );
       expect(await rowsWith(type, value)).toBe(verdict === 'allow' ? 2 : 0); // draft + published
       return verdict;
     },
@@ -429,7 +485,12 @@ function graphqlProbes(key: TypeKey): Record<string, Probe> {
     },
     [`${key}: GraphQL delete`]: async (session) => {
       const doc = await createDocument(type, 'published');
-      const { verdict } = await run(session, `mutation ($id: ID!) { delete${Name}(documentId: $id) { documentId } }`, { id: doc.documentId }, doc.value);
+      const { verdict } = await run(
+        session,
+        `mutation ($id: ID!) { delete${Name}(documentId: $id) { documentId } }`,
+        { id: doc.documentId },
+        doc.value,
+      );
       expect(await rowsOf(type, doc.documentId)).toBe(verdict === 'allow' ? 0 : 2);
       return verdict;
     },
@@ -484,18 +545,24 @@ async function authorsOwnStory(session: Session): Promise<string> {
 }
 
 function readAlsoProbes(): Record<string, Probe> {
-  const adminRead = (path: 'suggestions' | 'links'): Probe => async (session, expected) => {
-    const readFor = async (documentId: string): Promise<Expected> => {
-      const res = await call(session, 'get', `/read-also/articles/${documentId}/${path}`);
-      if (isRefusal(res)) return expectRefused(res, 'reasons'), 'deny';
-      expect(res.status).toBe(200);
-      expect(Array.isArray(res.body.data)).toBe(true);
-      return 'allow';
+  const adminRead =
+    (path: 'suggestions' | 'links'): Probe =>
+    async (session, expected) => {
+      const readFor = async (documentId: string): Promise<Expected> => {
+        const res = await call(session, 'get', `/read-also/articles/${documentId}/${path}`);
+        if (isRefusal(res)) return (expectRefused(res, 'reasons'), 'deny');
+        expect(res.status).toBe(200);
+        expect(Array.isArray(res.body.data)).toBe(true);
+        return 'allow';
+      };
+      const others = newsroom.articles.seed.documentId;
+      if (expected !== 'own') return readFor(others);
+      return ownership(
+        session,
+        () => readFor(others),
+        async () => readFor(await authorsOwnStory(session)),
+      );
     };
-    const others = newsroom.articles.seed.documentId;
-    if (expected !== 'own') return readFor(others);
-    return ownership(session, () => readFor(others), async () => readFor(await authorsOwnStory(session)));
-  };
 
   /** Accept or reject one fresh suggestion; `recorded` counts what the decision leaves behind. */
   const decision =
@@ -515,7 +582,11 @@ function readAlsoProbes(): Record<string, Probe> {
         return 'allow';
       };
       if (expected !== 'own') return decideFor(article());
-      return ownership(session, () => decideFor(article()), async () => decideFor(await authorsOwnStory(session)));
+      return ownership(
+        session,
+        () => decideFor(article()),
+        async () => decideFor(await authorsOwnStory(session)),
+      );
     };
   const accept = decision('accept', suggestedLinksFor, 201, () => newsroom.articles.seed.documentId);
   const reject = decision('reject', rejectionsFor, 200, () => newsroom.articles.thanks.documentId);
@@ -527,16 +598,27 @@ function readAlsoProbes(): Record<string, Probe> {
     'read-also: admin reject': reject,
     'read-also: content API suggestions': async (session) => {
       const res = await call(session, 'get', `/api/read-also/articles/${newsroom.articles.seed.documentId}/suggestions`);
-      if (isRefusal(res)) return expectRefused(res, newsroom.articles.thanks.title as string), 'deny';
+      if (isRefusal(res)) return (expectRefused(res, newsroom.articles.thanks.title as string), 'deny');
       expect(res.status).toBe(200);
       expect(res.body.data.length).toBeGreaterThan(0);
       return 'allow';
     },
     'read-also: GraphQL suggestions': async (session) => {
-      const res = await graphql(session, `query ($id: ID!) { readAlsoSuggestions(documentId: $id) { documentId title } }`, {
-        id: newsroom.articles.seed.documentId,
-      });
-      if (isRefusal(res)) return expectRefused(res, newsroom.articles.thanks.title as string), 'deny';
+      const res = await graphql(
+        session,
+        `
+          query ($id: ID!) {
+            readAlsoSuggestions(documentId: $id) {
+              documentId
+              title
+            }
+          }
+        `,
+        {
+          id: newsroom.articles.seed.documentId,
+        },
+      );
+      if (isRefusal(res)) return (expectRefused(res, newsroom.articles.thanks.title as string), 'deny');
       expect(res.body.errors).toBeUndefined();
       expect(res.body.data.readAlsoSuggestions.length).toBeGreaterThan(0);
       return 'allow';
@@ -552,7 +634,7 @@ function userProbes(): Record<string, Probe> {
   return {
     'users: REST list /api/users': async (session) => {
       const res = await call(session, 'get', '/api/users');
-      if (isRefusal(res)) return expectRefused(res, readerEmail, ...USER_SECRETS), 'deny';
+      if (isRefusal(res)) return (expectRefused(res, readerEmail, ...USER_SECRETS), 'deny');
       expect(res.status).toBe(200);
       expect(text(res)).toContain(readerEmail);
       for (const secret of USER_SECRETS) expect(text(res)).not.toContain(secret);
@@ -561,7 +643,7 @@ function userProbes(): Record<string, Probe> {
     'users: REST findOne /api/users/:id': async (session) => {
       const reader = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: readerEmail } });
       const res = await call(session, 'get', `/api/users/${reader.id}`);
-      if (isRefusal(res)) return expectRefused(res, readerEmail, ...USER_SECRETS), 'deny';
+      if (isRefusal(res)) return (expectRefused(res, readerEmail, ...USER_SECRETS), 'deny');
       expect(res.status).toBe(200);
       expect(res.body.email).toBe(readerEmail);
       for (const secret of USER_SECRETS) expect(text(res)).not.toContain(secret);
@@ -569,7 +651,7 @@ function userProbes(): Record<string, Probe> {
     },
     'users: GraphQL list': async (session) => {
       const res = await graphql(session, '{ usersPermissionsUsers { documentId email username } }');
-      if (isRefusal(res)) return expectRefused(res, readerEmail), 'deny';
+      if (isRefusal(res)) return (expectRefused(res, readerEmail), 'deny');
       expect(res.body.errors).toBeUndefined();
       expect(text(res)).toContain(readerEmail);
       return 'allow';
@@ -602,7 +684,10 @@ function indirectProbes(): Record<string, Probe> {
     },
     'draft via REST populate of an inverse relation': async (session) => {
       const person = await call(session, 'get', `/api/people/${published.person.documentId}`).query({ populate: ['articles', 'quotes'] });
-      const links = await call(session, 'get', '/api/related-links').query({ populate: ['targetArticle', 'article'], pagination: { pageSize: 100 } });
+      const links = await call(session, 'get', '/api/related-links').query({
+        populate: ['targetArticle', 'article'],
+        pagination: { pageSize: 100 },
+      });
       return leakVerdict([person, links], DRAFT_SECRETS());
     },
     'draft via REST filters on a relation': async (session) => {
@@ -618,8 +703,17 @@ function indirectProbes(): Record<string, Probe> {
     'draft via REST status=draft (and its spellings)': async (session) => {
       // Strapi reads every status but exactly "published" as draft: each spelling must be refused.
       const spellings = [
-        'status=draft', 'status=DRAFT', 'status=PUBLISHED', 'status=', 'status', 'status[0]=draft', 'status[]=draft',
-        'status[$eq]=draft', 'status=published&status=draft', 'status= draft', 'publicationState=preview',
+        'status=draft',
+        'status=DRAFT',
+        'status=PUBLISHED',
+        'status=',
+        'status',
+        'status[0]=draft',
+        'status[]=draft',
+        'status[$eq]=draft',
+        'status=published&status=draft',
+        'status= draft',
+        'publicationState=preview',
       ];
       const byTitle = `filters[title][$eq]=${encodeURIComponent(hidden.draftArticle)}`;
       const responses = [];
@@ -640,26 +734,82 @@ function indirectProbes(): Record<string, Probe> {
     'draft via GraphQL relations': async (session) => {
       const res = await graphql(
         session,
-        `query ($id: ID!) { article(documentId: $id) { title people { name articles { title } } quotes { text } relatedLinks { label targetArticle { title } } } }`,
+        `
+          query ($id: ID!) {
+            article(documentId: $id) {
+              title
+              people {
+                name
+                articles {
+                  title
+                }
+              }
+              quotes {
+                text
+              }
+              relatedLinks {
+                label
+                targetArticle {
+                  title
+                }
+              }
+            }
+          }
+        `,
         { id: published.article.documentId },
       );
-      const people = await graphql(session, `query ($id: ID!) { person(documentId: $id) { name articles { title } quotes { text } } }`, {
-        id: published.person.documentId,
-      });
+      const people = await graphql(
+        session,
+        `
+          query ($id: ID!) {
+            person(documentId: $id) {
+              name
+              articles {
+                title
+              }
+              quotes {
+                text
+              }
+            }
+          }
+        `,
+        {
+          id: published.person.documentId,
+        },
+      );
       return leakVerdict([res, people], DRAFT_SECRETS());
     },
     'draft via GraphQL status: DRAFT': async (session) => {
       const title = { title: hidden.draftArticle };
       const responses = [
         await graphql(session, 'query ($title: String) { articles(status: DRAFT, filters: { title: { eq: $title } }) { title } }', title),
-        await graphql(session, 'query ($name: String) { people(status: DRAFT, filters: { name: { eq: $name } }) { name } }', { name: hidden.draftPerson }),
-        await graphql(session, 'query ($title: String, $status: PublicationStatus) { articles(status: $status, filters: { title: { eq: $title } }) { title } }', {
-          ...title,
-          status: 'DRAFT',
+        await graphql(session, 'query ($name: String) { people(status: DRAFT, filters: { name: { eq: $name } }) { name } }', {
+          name: hidden.draftPerson,
         }),
-        await graphql(session, `query ($id: ID!) { article(documentId: $id, status: DRAFT) { title people { name } } }`, {
-          id: published.article.documentId,
-        }),
+        await graphql(
+          session,
+          'query ($title: String, $status: PublicationStatus) { articles(status: $status, filters: { title: { eq: $title } }) { title } }',
+          {
+            ...title,
+            status: 'DRAFT',
+          },
+        ),
+        await graphql(
+          session,
+          `
+            query ($id: ID!) {
+              article(documentId: $id, status: DRAFT) {
+                title
+                people {
+                  name
+                }
+              }
+            }
+          `,
+          {
+            id: published.article.documentId,
+          },
+        ),
       ];
       return leakVerdict(responses, [hidden.draftArticle, hidden.draftPerson]);
     },
@@ -675,7 +825,9 @@ function indirectProbes(): Record<string, Probe> {
       // A bcrypt hash starts with "$2": if filtering on it were honoured, the two lists would differ.
       const leaks: request.Response[] = [];
       for (const field of ['password', 'resetPasswordToken', 'confirmationToken']) {
-        const right = await call(session, 'get', '/api/users').query({ filters: { [field]: { $startsWith: field === 'password' ? '$2' : field === 'resetPasswordToken' ? 'RESET' : 'CONFIRMATION' } } });
+        const right = await call(session, 'get', '/api/users').query({
+          filters: { [field]: { $startsWith: field === 'password' ? '$2' : field === 'resetPasswordToken' ? 'RESET' : 'CONFIRMATION' } },
+        });
         const wrong = await call(session, 'get', '/api/users').query({ filters: { [field]: { $startsWith: 'zz-no-such-prefix' } } });
         expect(right.status).toBeLessThan(500);
         if (right.status === 200 && wrong.status === 200 && JSON.stringify(right.body) !== JSON.stringify(wrong.body)) leaks.push(right);
@@ -701,11 +853,17 @@ function indirectProbes(): Record<string, Probe> {
     'private: admin users via createdBy filters (oracle)': async (session) => {
       const superAdminEmail = adminEmails.find((email) => email.startsWith('strapi-super-admin')) as string;
       const leaks: request.Response[] = [];
-      for (const [field, prefix] of [['email', superAdminEmail.slice(0, 12)], ['password', '$2']]) {
+      for (const [field, prefix] of [
+        ['email', superAdminEmail.slice(0, 12)],
+        ['password', '$2'],
+      ]) {
         const right = await call(session, 'get', '/api/articles').query({ filters: { createdBy: { [field]: { $startsWith: prefix } } } });
-        const wrong = await call(session, 'get', '/api/articles').query({ filters: { createdBy: { [field]: { $startsWith: 'zz-no-such-prefix' } } } });
+        const wrong = await call(session, 'get', '/api/articles').query({
+          filters: { createdBy: { [field]: { $startsWith: 'zz-no-such-prefix' } } },
+        });
         expect(right.status).toBeLessThan(500);
-        if (right.status === 200 && wrong.status === 200 && JSON.stringify(right.body.data) !== JSON.stringify(wrong.body.data)) leaks.push(right);
+        if (right.status === 200 && wrong.status === 200 && JSON.stringify(right.body.data) !== JSON.stringify(wrong.body.data))
+          leaks.push(right);
       }
       return leaks.length > 0 ? 'allow' : 'deny';
     },

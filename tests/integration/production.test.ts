@@ -37,7 +37,9 @@ describe('a production server', () => {
   });
 
   test('answers GraphQL queries but not introspection', async () => {
-    const query = await request(app.server).post('/graphql').send({ query: `{ article(documentId: "${article.documentId}") { title } }` });
+    const query = await request(app.server)
+      .post('/graphql')
+      .send({ query: `{ article(documentId: "${article.documentId}") { title } }` });
     expect(query.body.data.article.title).toBe('Production story');
 
     for (const introspection of ['{ __schema { types { name } } }', '{ __type(name: "Article") { fields { name } } }']) {
@@ -68,14 +70,22 @@ describe('a production server', () => {
   test.each([
     ['a sort across a to-many relation', { query: '{ people(sort: "articles.title:asc") { name } }' }],
     ['a sort on an unknown path', { query: '{ people(sort: "articles.nope.title:asc") { name } }' }],
-    ['a 900 KB containsi variable', { query: 'query ($q: String) { articles(filters: { title: { containsi: $q } }) { title } }', variables: { q: 'x'.repeat(900_000) } }],
-    ['a NUL byte in a filter', { query: 'query ($q: String) { articles(filters: { title: { eq: $q } }) { title } }', variables: { q: 'a\u0000b' } }],
+    [
+      'a 900 KB containsi variable',
+      { query: 'query ($q: String) { articles(filters: { title: { containsi: $q } }) { title } }', variables: { q: 'x'.repeat(900_000) } },
+    ],
+    [
+      'a NUL byte in a filter',
+      { query: 'query ($q: String) { articles(filters: { title: { eq: $q } }) { title } }', variables: { q: 'a\u0000b' } },
+    ],
     ['a word for a number', { query: '{ relatedLinks(filters: { order: { between: [1] } }) { label } }' }],
   ])('GraphQL: %s answers below 500 and shows no SQL, stack or path', async (_name, body) => {
     const res = await request(app.server).post('/graphql').send(body);
     expect(res.status).toBeLessThan(500);
     expect(JSON.stringify(res.body)).not.toMatch(INTERNALS);
-    expect((res.body.errors ?? []).map((error: { extensions?: { code?: string } }) => error.extensions?.code)).not.toContain('INTERNAL_SERVER_ERROR');
+    expect((res.body.errors ?? []).map((error: { extensions?: { code?: string } }) => error.extensions?.code)).not.toContain(
+      'INTERNAL_SERVER_ERROR',
+    );
   });
 
   test('REST: a sort across a to-many relation answers below 500 and shows no SQL', async () => {

@@ -27,7 +27,12 @@ test('Given auto mode "attach", when an article is published with fewer links th
   const res = await request(app.server)
     .get(`/api/articles/${story.documentId}`)
     .query({ populate: { relatedLinks: { populate: ['targetArticle'] } } });
-  const links = res.body.data.relatedLinks as { origin: string; autoAttached: boolean; reasons: string[]; targetArticle: { title: string } }[];
+  const links = res.body.data.relatedLinks as {
+    origin: string;
+    autoAttached: boolean;
+    reasons: string[];
+    targetArticle: { title: string };
+  }[];
   expect(links).toHaveLength(3);
   for (const link of links) {
     expect(link).toMatchObject({ origin: 'suggested', autoAttached: true });

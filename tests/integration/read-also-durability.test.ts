@@ -27,7 +27,10 @@ async function startSecondProcess(port: number): Promise<ChildProcess> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`second Strapi exited: ${stderr}`);
-    const healthy = await fetch(`http://127.0.0.1:${port}/_health`).then((res) => res.status === 204, () => false);
+    const healthy = await fetch(`http://127.0.0.1:${port}/_health`).then(
+      (res) => res.status === 204,
+      () => false,
+    );
     if (healthy) return child;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -49,9 +49,11 @@ test('Given an archive smaller than READ_ALSO_PREPARED_FROM, reads rank live eve
 });
 
 const publishedIds = async () =>
-  ((await app.strapi.db.query(ARTICLE).findMany({ where: { publishedAt: { $notNull: true } }, select: ['documentId'] })) as { documentId: string }[]).map(
-    (row) => row.documentId,
-  );
+  (
+    (await app.strapi.db.query(ARTICLE).findMany({ where: { publishedAt: { $notNull: true } }, select: ['documentId'] })) as {
+      documentId: string;
+    }[]
+  ).map((row) => row.documentId);
 
 function expectSameStories(prepared: unknown, live: unknown) {
   expect(prepared).not.toBeNull();
@@ -166,7 +168,12 @@ test('A queued article left by a crash is prepared when the next process starts'
   await app.stop({ keepDatabase: true });
   app = await startTestApp({ reuse: app.database });
   const plugin = app.strapi.plugin('read-also');
-  services = { ...services, repository: plugin.service('repository'), suggestions: plugin.service('suggestions'), preparer: plugin.service('preparer') };
+  services = {
+    ...services,
+    repository: plugin.service('repository'),
+    suggestions: plugin.service('suggestions'),
+    preparer: plugin.service('preparer'),
+  };
   await services.preparer.idle();
   expect(await services.repository.hasPending()).toBe(false);
   expect(await services.repository.preparedList(football.documentId, 'en')).not.toBeNull();

@@ -22,7 +22,10 @@ afterAll(async () => {
 });
 
 async function publicSuggestions(documentId: string, query: Record<string, unknown> = {}) {
-  return request(app.server).get(`/api/read-also/articles/${documentId}/suggestions`).query(query).set('Authorization', `Bearer ${granted}`);
+  return request(app.server)
+    .get(`/api/read-also/articles/${documentId}/suggestions`)
+    .query(query)
+    .set('Authorization', `Bearer ${granted}`);
 }
 
 async function editorSuggestions(documentId: string): Promise<Suggestion[]> {
@@ -36,7 +39,10 @@ describe('ranking', () => {
     const res = await publicSuggestions(newsroom.articles.seed.documentId, { limit: 10 });
     expect(res.status).toBe(200);
     const titles = res.body.data.map((s: Suggestion) => s.title);
-    expect(titles.slice(0, 2)).toEqual(['Zelensky thanks Canada for air defence equipment', 'Trudeau pledges long-term support to Ukraine']);
+    expect(titles.slice(0, 2)).toEqual([
+      'Zelensky thanks Canada for air defence equipment',
+      'Trudeau pledges long-term support to Ukraine',
+    ]);
     expect(titles).not.toContain('Local football club wins the regional cup');
     const budget = res.body.data.find((s: Suggestion) => s.title === 'City council approves library budget');
     if (budget) expect(budget.score).toBeLessThan(res.body.data[1].score);
@@ -72,12 +78,20 @@ describe('freshness', () => {
       .set('Authorization', `Bearer ${editor}`)
       .send({ publish: true });
     expect(accept.status).toBe(201);
-    expect(accept.body.data).toMatchObject({ origin: 'suggested', health: 'ok', published: true, target: { documentId: fresh.documentId } });
+    expect(accept.body.data).toMatchObject({
+      origin: 'suggested',
+      health: 'ok',
+      published: true,
+      target: { documentId: fresh.documentId },
+    });
     expect(accept.body.data.reasons).toEqual(expect.arrayContaining(['both mention Volodymyr Zelensky', 'both mention Justin Trudeau']));
 
     const publicLinks = async () =>
-      (await request(app.server).get(`/api/articles/${seedId}`).query({ populate: { relatedLinks: { populate: ['targetArticle'] } } })).body.data
-        .relatedLinks as { label: string; targetArticle: { documentId: string } | null }[];
+      (
+        await request(app.server)
+          .get(`/api/articles/${seedId}`)
+          .query({ populate: { relatedLinks: { populate: ['targetArticle'] } } })
+      ).body.data.relatedLinks as { label: string; targetArticle: { documentId: string } | null }[];
     expect((await publicLinks()).map((link) => link.targetArticle?.documentId)).toContain(fresh.documentId);
 
     await app.strapi.documents(ARTICLE).unpublish({ documentId: fresh.documentId });
@@ -106,7 +120,9 @@ describe('editorial decisions', () => {
     const gql = await request(app.server)
       .post('/graphql')
       .send({ query: `{ article(documentId: "${seedId}") { relatedLinks { origin score reasons targetArticle { documentId } } } }` });
-    const link = gql.body.data.article.relatedLinks.find((l: { targetArticle: { documentId: string } | null }) => l.targetArticle?.documentId === target.documentId);
+    const link = gql.body.data.article.relatedLinks.find(
+      (l: { targetArticle: { documentId: string } | null }) => l.targetArticle?.documentId === target.documentId,
+    );
     expect(link).toMatchObject({ origin: 'suggested' });
     expect(link.reasons).toContain('both mention Justin Trudeau');
     expect((await editorSuggestions(seedId)).map((s) => s.documentId)).not.toContain(target.documentId);
@@ -115,7 +131,9 @@ describe('editorial decisions', () => {
       .post(`/read-also/articles/${seedId}/suggestions/${target.documentId}/accept`)
       .set('Authorization', `Bearer ${editor}`);
     expect(again.status).toBe(400);
-    expect(await app.strapi.db.query(RELATED_LINK).count({ where: { targetArticle: { documentId: target.documentId }, publishedAt: null } })).toBe(1);
+    expect(
+      await app.strapi.db.query(RELATED_LINK).count({ where: { targetArticle: { documentId: target.documentId }, publishedAt: null } }),
+    ).toBe(1);
   });
 
   test('a rejected suggestion disappears for that article only', async () => {
@@ -133,7 +151,9 @@ describe('permissions and bad input', () => {
     const id = newsroom.articles.seed.documentId;
     expect((await request(app.server).get(`/api/read-also/articles/${id}/suggestions`)).status).toBe(403);
     expect((await publicSuggestions(id)).status).toBe(200);
-    const gqlPublic = await request(app.server).post('/graphql').send({ query: `{ readAlsoSuggestions(documentId: "${id}") { title } }` });
+    const gqlPublic = await request(app.server)
+      .post('/graphql')
+      .send({ query: `{ readAlsoSuggestions(documentId: "${id}") { title } }` });
     expect(gqlPublic.body.errors[0].extensions.code).toBe('FORBIDDEN');
     const gql = await request(app.server)
       .post('/graphql')

@@ -25,9 +25,7 @@ test('Public and Authenticated may find and findOne the published types and read
 
 test('Given an admin narrowed the Public role, when bootstrap runs again, then the change is kept', async () => {
   const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
-  await app.strapi.db
-    .query('plugin::users-permissions.permission')
-    .delete({ where: { action: 'api::person.person.find', role: role.id } });
+  await app.strapi.db.query('plugin::users-permissions.permission').delete({ where: { action: 'api::person.person.find', role: role.id } });
 
   expect(await grantReaderPermissionsOnce(app.strapi)).toBe(false);
   expect(await actionsOf('public')).not.toContain('api::person.person.find');

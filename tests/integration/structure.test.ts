@@ -14,7 +14,6 @@ import { seed } from '../../src/importer/seed';
 import { importFiles, type BatchSummary } from '../../src/importer/batch';
 import { ORGANISATION } from '../../src/content-types';
 
-
 /** Wire stories written for these tests: invented people and places. */
 const STORIES = {
   port: [
@@ -88,7 +87,12 @@ async function importLines(name: string, lines: string[], publish = true): Promi
 async function counts() {
   const { db } = app.strapi;
   return Object.fromEntries(
-    await Promise.all([ARTICLE, PERSON, ORGANISATION, QUOTE, RELATED_LINK].map(async (uid) => [uid, await db.query(uid).count({ where: { publishedAt: null } })])),
+    await Promise.all(
+      [ARTICLE, PERSON, ORGANISATION, QUOTE, RELATED_LINK].map(async (uid) => [
+        uid,
+        await db.query(uid).count({ where: { publishedAt: null } }),
+      ]),
+    ),
   );
 }
 
@@ -109,7 +113,15 @@ type Story = {
   body: { children: { text: string }[] }[];
   people: { name: string }[];
   organisations: { name: string }[];
-  quotes: { text: string; attribution: string | null; channel: string | null; paragraph: number; speaker: Named; speaksFor: Named; speakerOrganisation: Named }[];
+  quotes: {
+    text: string;
+    attribution: string | null;
+    channel: string | null;
+    paragraph: number;
+    speaker: Named;
+    speaksFor: Named;
+    speakerOrganisation: Named;
+  }[];
   relatedLinks: { label: string; afterParagraph: number; order: number; origin: string }[];
 };
 
@@ -138,7 +150,15 @@ describe('seed', () => {
       organisations: seedStory.organisations,
       quotes: seedStory.quotes
         .sort((a, b) => a.paragraph - b.paragraph)
-        .map((quote) => [quote.paragraph, quote.text.slice(0, 30), quote.attribution, quote.channel, quote.speaker?.name ?? null, quote.speaksFor?.name ?? null, quote.speakerOrganisation]),
+        .map((quote) => [
+          quote.paragraph,
+          quote.text.slice(0, 30),
+          quote.attribution,
+          quote.channel,
+          quote.speaker?.name ?? null,
+          quote.speaksFor?.name ?? null,
+          quote.speakerOrganisation,
+        ]),
       links: seedStory.relatedLinks.map((link) => [link.afterParagraph, link.order, link.origin]),
     }).toEqual({
       title: 'Zelensky and Trudeau hold a ‘substantial’ discussion on Ukraine’s defence needs',
@@ -148,7 +168,15 @@ describe('seed', () => {
       people: ['Justin Trudeau', 'Volodymyr Zelensky'],
       organisations: [],
       quotes: [
-        [1, 'We discussed the strengthening', 'summarized Mr. Zelensky on his Twitter account', 'Twitter', 'Volodymyr Zelensky', null, null],
+        [
+          1,
+          'We discussed the strengthening',
+          'summarized Mr. Zelensky on his Twitter account',
+          'Twitter',
+          'Volodymyr Zelensky',
+          null,
+          null,
+        ],
         [3, 'I expressed my gratitude for C', 'continued the President', 'Twitter', 'Volodymyr Zelensky', null, null],
         [7, 'The Prime Minister reiterated ', 'summed up Mr. Trudeau’s cabinet', null, null, 'Justin Trudeau', null],
       ],
@@ -190,7 +218,9 @@ describe('people and organisations', () => {
     expect(okafors).toHaveLength(1);
     expect(okafors[0]).toMatchObject({ documentId: okafor.documentId, name: 'Grace Okafor', aliases: ['Okafor'] });
     expect(names((await story(documentId)).people)).toEqual(['Grace Okafor']);
-    expect(quoteStarting(await story(shipsId), 'Our drivers have waited')?.speaker).toEqual(expect.objectContaining({ name: 'Grace Okafor' }));
+    expect(quoteStarting(await story(shipsId), 'Our drivers have waited')?.speaker).toEqual(
+      expect.objectContaining({ name: 'Grace Okafor' }),
+    );
   });
 
   test('Given a statement and an unnamed spokesperson of the Halifax Port Authority, then one Organisation speaks both quotes and both articles mention it, over REST and GraphQL', async () => {
@@ -200,7 +230,10 @@ describe('people and organisations', () => {
     expect(names(ships.organisations)).toEqual(['Halifax Port Authority']);
     const statement = quoteStarting(port, 'Demand from shippers');
     expect(statement).toMatchObject({ speaker: null, speakerOrganisation: { name: 'Halifax Port Authority' } });
-    expect(quoteStarting(ships, 'The first month of bookings')).toMatchObject({ speaker: null, speakerOrganisation: { name: 'Halifax Port Authority' } });
+    expect(quoteStarting(ships, 'The first month of bookings')).toMatchObject({
+      speaker: null,
+      speakerOrganisation: { name: 'Halifax Port Authority' },
+    });
 
     const list = await request(app.server)
       .get('/api/organisations')
@@ -237,13 +270,21 @@ describe('people and organisations', () => {
 
     const ninjs = (await request(app.server).get(`/api/articles/${portId}/ninjs`)).body;
     expect(ninjs.organisations).toEqual([
-      expect.objectContaining({ name: 'Halifax Port Authority', rel: 'quoted', uri: expect.stringMatching(/^urn:newsdesk:organisation:/u) }),
+      expect.objectContaining({
+        name: 'Halifax Port Authority',
+        rel: 'quoted',
+        uri: expect.stringMatching(/^urn:newsdesk:organisation:/u),
+      }),
     ]);
   });
 
   test('importing the same stories again changes nothing', async () => {
     const before = await counts();
-    const summary = await importFiles(app.strapi, ['port', 'ships', 'trucking'].map((name) => path.join(dir, `${name}.txt`)), { publish: true });
+    const summary = await importFiles(
+      app.strapi,
+      ['port', 'ships', 'trucking'].map((name) => path.join(dir, `${name}.txt`)),
+      { publish: true },
+    );
     expect(summary).toMatchObject({ created: 0, updated: 0, unchanged: 3, failed: 0 });
     expect(await counts()).toEqual(before);
   });

@@ -36,7 +36,8 @@ export function registerLinkLifecycle(strapi: Core.Strapi): void {
     const retitled = data !== undefined && data !== null && typeof data === 'object' && 'title' in data && data.title !== undefined;
     if (retitled || context.action === 'publish') await lifecycle.resolveOpenLinksTo(documentId);
 
-    const publishing = context.action === 'publish' || (isWrite(context) && 'status' in context.params && context.params.status === 'published');
+    const publishing =
+      context.action === 'publish' || (isWrite(context) && 'status' in context.params && context.params.status === 'published');
     if (!publishing && !isRemoval(context)) return result;
     const live = await lifecycle.publishedLocales(documentId);
     if (publishing && live.length > 0) {

@@ -9,7 +9,9 @@ function defaultConfiguration(): ViewConfiguration {
   const names = Object.keys(attributes);
   return {
     settings: { mainField: 'title', pageSize: 10 },
-    metadatas: Object.fromEntries(names.map((name) => [name, { edit: { label: name, description: '', editable: true, visible: true }, list: { label: name } }])),
+    metadatas: Object.fromEntries(
+      names.map((name) => [name, { edit: { label: name, description: '', editable: true, visible: true }, list: { label: name } }]),
+    ),
     layouts: { edit: names.map((name) => [{ name, size: 6 }]), list: ['id', 'title'] },
   };
 }
@@ -22,7 +24,12 @@ describe('the newsroom edit views', () => {
       const schema: { attributes: Record<string, unknown> } = require(`../../../src/api/${folder}/content-types/${folder}/schema.json`);
       const named = [...view.rows.flat(), ...Object.keys(view.fields), ...view.list];
       expect(named.filter((name) => !(name in schema.attributes))).toEqual([]);
-      const placedOrHidden = new Set([...view.rows.flat(), ...Object.entries(view.fields).filter(([, field]) => field.visible === false).map(([name]) => name)]);
+      const placedOrHidden = new Set([
+        ...view.rows.flat(),
+        ...Object.entries(view.fields)
+          .filter(([, field]) => field.visible === false)
+          .map(([name]) => name),
+      ]);
       expect(Object.keys(schema.attributes).filter((name) => !placedOrHidden.has(name))).toEqual([]);
       for (const field of Object.values(view.fields)) expect(field.fr[0]).not.toBe('');
     }
@@ -38,7 +45,8 @@ describe('the newsroom edit views', () => {
   test('full-width fields stand alone and shared rows fit in twelve columns', () => {
     for (const row of editRows(articleView, attributes)) {
       expect(row.reduce((sum, field) => sum + field.size, 0)).toBeLessThanOrEqual(12);
-      if (row.some((field) => ['json', 'blocks', 'customField'].includes(attributes[field.name].type) && field.size === 12)) expect(row).toHaveLength(1);
+      if (row.some((field) => ['json', 'blocks', 'customField'].includes(attributes[field.name].type) && field.size === 12))
+        expect(row).toHaveLength(1);
     }
     expect(editRows(articleView, attributes)).toContainEqual([{ name: 'body', size: 12 }]);
   });

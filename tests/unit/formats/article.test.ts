@@ -43,11 +43,22 @@ describe('wireText', () => {
 
   test('When the importer reads it back, then the same paragraphs and link placements', () => {
     const article = formatArticle({
-      paragraphs: ['OTTAWA — The government pledged more aid on Tuesday.', 'The package adds armoured vehicles.', 'Talks resume next week.'],
-      relatedLinks: [link({ label: 'Earlier pledge', afterParagraph: 1, order: 0 }), link({ label: 'Budget story', afterParagraph: 2, order: 1 })],
+      paragraphs: [
+        'OTTAWA — The government pledged more aid on Tuesday.',
+        'The package adds armoured vehicles.',
+        'Talks resume next week.',
+      ],
+      relatedLinks: [
+        link({ label: 'Earlier pledge', afterParagraph: 1, order: 0 }),
+        link({ label: 'Budget story', afterParagraph: 2, order: 1 }),
+      ],
     });
     const story = parseStory(wireText(article));
-    expect(story.paragraphs).toEqual(['The government pledged more aid on Tuesday.', 'The package adds armoured vehicles.', 'Talks resume next week.']);
+    expect(story.paragraphs).toEqual([
+      'The government pledged more aid on Tuesday.',
+      'The package adds armoured vehicles.',
+      'Talks resume next week.',
+    ]);
     expect(story.metadata.dateline).toBe('OTTAWA');
     expect(story.relatedLinks).toEqual([
       { label: 'Earlier pledge', afterParagraph: 1, order: 0 },
@@ -59,8 +70,14 @@ describe('wireText', () => {
 describe('htmlBody', () => {
   test('paragraphs are escaped; a link to an article points at its URL with its current title', () => {
     const article = formatArticle({
-      paragraphs: ['Fish & chips <b>"hot"</b>', 'Tom\'s second.'],
-      relatedLinks: [link({ label: 'old label', afterParagraph: 1, target: { documentId: 't1', title: 'Aid & trade', slug: 'aid-trade', locale: 'en' } })],
+      paragraphs: ['Fish & chips <b>"hot"</b>', "Tom's second."],
+      relatedLinks: [
+        link({
+          label: 'old label',
+          afterParagraph: 1,
+          target: { documentId: 't1', title: 'Aid & trade', slug: 'aid-trade', locale: 'en' },
+        }),
+      ],
     });
     expect(htmlBody(article, settings).split('\n')).toEqual([
       '<p>Fish &amp; chips &lt;b&gt;&quot;hot&quot;&lt;/b&gt;</p>',

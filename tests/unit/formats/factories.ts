@@ -28,7 +28,16 @@ export function person(documentId: string, name: string, aliases: string[] = [])
 }
 
 export function quote(overrides: Partial<FormatArticle['quotes'][number]> = {}): FormatArticle['quotes'][number] {
-  return { text: 'We will help.', attribution: null, channel: null, paragraph: 0, speaker: null, speaksFor: null, speakerOrganisation: null, ...overrides };
+  return {
+    text: 'We will help.',
+    attribution: null,
+    channel: null,
+    paragraph: 0,
+    speaker: null,
+    speaksFor: null,
+    speakerOrganisation: null,
+    ...overrides,
+  };
 }
 
 export function link(overrides: Partial<FormatArticle['relatedLinks'][number]> = {}): FormatArticle['relatedLinks'][number] {

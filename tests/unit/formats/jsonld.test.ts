@@ -6,7 +6,12 @@ const URL = 'https://news.example/en/articles/ottawa-pledges-more-aid';
 describe('newsArticleJsonLd', () => {
   test('a bare article: its URL as @id, body, dates, and the publisher as author', () => {
     const doc = newsArticleJsonLd(formatArticle(), settings);
-    const publisher = { '@type': 'Organization', name: 'Newsdesk', url: 'https://news.example', logo: { '@type': 'ImageObject', url: 'https://news.example/logo.png' } };
+    const publisher = {
+      '@type': 'Organization',
+      name: 'Newsdesk',
+      url: 'https://news.example',
+      logo: { '@type': 'ImageObject', url: 'https://news.example/logo.png' },
+    };
     expect(doc).toEqual({
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
@@ -26,9 +31,12 @@ describe('newsArticleJsonLd', () => {
   });
 
   test('the story date wins over the publication date, which wins over the creation date', () => {
-    const published = (overrides: Parameters<typeof formatArticle>[0]) => newsArticleJsonLd(formatArticle(overrides), settings).datePublished;
+    const published = (overrides: Parameters<typeof formatArticle>[0]) =>
+      newsArticleJsonLd(formatArticle(overrides), settings).datePublished;
     expect(published({ publishedAt: '2024-03-01T10:00:00+01:00' })).toBe('2024-03-01T09:00:00.000Z');
-    expect(published({ publishedAt: '2024-03-01T09:00:00.000Z', storyPublishedAt: '2023-01-10T18:00:00.000Z' })).toBe('2023-01-10T18:00:00.000Z');
+    expect(published({ publishedAt: '2024-03-01T09:00:00.000Z', storyPublishedAt: '2023-01-10T18:00:00.000Z' })).toBe(
+      '2023-01-10T18:00:00.000Z',
+    );
   });
 
   test('standfirst, byline, source, no logo, mentions with their other names, and related links', () => {
@@ -87,7 +95,12 @@ describe('newsArticleJsonLd', () => {
         creator: { '@type': 'Organization', name: 'summed up Mr. Trudeau’s cabinet' },
         about: { '@type': 'Person', name: 'Justin Trudeau' },
       },
-      { '@type': 'Quotation', text: 'Four', creator: { '@type': 'Organization', name: 'Justin Trudeau' }, about: { '@type': 'Person', name: 'Justin Trudeau' } },
+      {
+        '@type': 'Quotation',
+        text: 'Four',
+        creator: { '@type': 'Organization', name: 'Justin Trudeau' },
+        about: { '@type': 'Person', name: 'Justin Trudeau' },
+      },
       { '@type': 'Quotation', text: 'Five', creator: { '@type': 'Organization', name: 'Newsdesk' } },
     ]);
   });

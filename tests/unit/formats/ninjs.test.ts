@@ -42,7 +42,12 @@ describe('ninjsOf', () => {
       formatArticle({
         people: [zelensky, joly],
         organisations: [nato],
-        quotes: [quote({ speaker: zelensky }), quote({ speaksFor: trudeau }), quote({ speaksFor: trudeau }), quote({ speakerOrganisation: acme })],
+        quotes: [
+          quote({ speaker: zelensky }),
+          quote({ speaksFor: trudeau }),
+          quote({ speaksFor: trudeau }),
+          quote({ speakerOrganisation: acme }),
+        ],
       }),
       settings,
     );
@@ -60,10 +65,15 @@ describe('ninjsOf', () => {
   test('associations: only links to an article, by its URN and current title', () => {
     const ninjs = ninjsOf(
       formatArticle({
-        relatedLinks: [link({ url: 'https://other.example/x' }), link({ label: 'old', target: { documentId: 't1', title: 'Older story', slug: null, locale: 'fr' } })],
+        relatedLinks: [
+          link({ url: 'https://other.example/x' }),
+          link({ label: 'old', target: { documentId: 't1', title: 'Older story', slug: null, locale: 'fr' } }),
+        ],
       }),
       settings,
     );
-    expect(ninjs.associations).toEqual([{ name: 'related', uri: 'urn:newsdesk:article:t1:fr', type: 'text', headlines: [{ value: 'Older story' }] }]);
+    expect(ninjs.associations).toEqual([
+      { name: 'related', uri: 'urn:newsdesk:article:t1:fr', type: 'text', headlines: [{ value: 'Older story' }] },
+    ]);
   });
 });

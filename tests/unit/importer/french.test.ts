@@ -5,12 +5,15 @@ const speakers = (text: string) => parseStory(text).quotes.map((quote) => quote.
 
 describe('French attribution', () => {
   test('a tag inside the marks leaves the speaker’s own comma with the words', () => {
-    const [quote] = parseStory('La ministre Odile Paquin a parlé.\n« Nous voulions aller plus vite, a-t-elle admis, mais il fallait consulter. »').quotes;
+    const [quote] = parseStory(
+      'La ministre Odile Paquin a parlé.\n« Nous voulions aller plus vite, a-t-elle admis, mais il fallait consulter. »',
+    ).quotes;
     expect(quote.text).toBe('Nous voulions aller plus vite, mais il fallait consulter.');
   });
 
   test('« Pour X, … » opening a sentence attributes the quote to X', () => {
-    const story = 'Pour le directeur de l’organisme Essor Rivière-Noire, Paul-Émile Gagnon, la décision est « un recul, mais pas une défaite » pour la région.';
+    const story =
+      'Pour le directeur de l’organisme Essor Rivière-Noire, Paul-Émile Gagnon, la décision est « un recul, mais pas une défaite » pour la région.';
     expect(speakers(story)).toEqual(['Paul-Émile Gagnon']);
   });
 
@@ -21,8 +24,8 @@ describe('French attribution', () => {
   });
 
   test('a compound title is its head’s, and the title heading an apposition belongs to the name after it', () => {
-    const story = 'L’entraîneur-chef de l’équipe nationale, l’Autrichien Kurt Egger, était présent.\n« La saison commence très bien pour nous », a déclaré l’entraîneur.';
+    const story =
+      'L’entraîneur-chef de l’équipe nationale, l’Autrichien Kurt Egger, était présent.\n« La saison commence très bien pour nous », a déclaré l’entraîneur.';
     expect(speakers(story)).toEqual(['Kurt Egger']);
   });
 });
-

@@ -5,7 +5,12 @@ import { formatArticle, link, person, settings } from '../formats/factories';
 
 /** The smallest ninjs text item the importer takes, with what a test adds. */
 function item(fields: Record<string, unknown> = {}) {
-  return { uri: 'urn:agency:story:1', type: 'text', bodies: [{ value: 'First paragraph.\nSecond paragraph.', contenttype: 'text/plain' }], ...fields };
+  return {
+    uri: 'urn:agency:story:1',
+    type: 'text',
+    bodies: [{ value: 'First paragraph.\nSecond paragraph.', contenttype: 'text/plain' }],
+    ...fields,
+  };
 }
 
 describe('storyFromNinjs', () => {
@@ -15,7 +20,10 @@ describe('storyFromNinjs', () => {
         language: 'fr-CA',
         firstcreated: '2024-05-01T12:00:00+02:00',
         headlines: [{ value: 'Le titre' }, { value: 'Second headline' }],
-        descriptions: [{ value: 'Not a summary', role: 'teaser' }, { value: 'Le chapeau', role: 'summary' }],
+        descriptions: [
+          { value: 'Not a summary', role: 'teaser' },
+          { value: 'Le chapeau', role: 'summary' },
+        ],
         bylines: [{ byline: 'Jean Roy' }],
         people: [{ name: 'Mélanie Joly', altnames: ['Joly'] }, { name: 'Justin Trudeau' }],
       }),
@@ -48,7 +56,9 @@ describe('storyFromNinjs', () => {
   test('a language other than French is English, no language is detected, a bad date is dropped', () => {
     expect(storyFromNinjs(item({ language: 'FR' })).story.metadata.locale).toBe('fr');
     expect(storyFromNinjs(item({ language: 'de' })).story.metadata.locale).toBe('en');
-    const undated = storyFromNinjs(item({ firstcreated: 'yesterday', bodies: [{ value: 'Le gouvernement a annoncé une aide pour les familles.' }] })).story;
+    const undated = storyFromNinjs(
+      item({ firstcreated: 'yesterday', bodies: [{ value: 'Le gouvernement a annoncé une aide pour les familles.' }] }),
+    ).story;
     expect(undated.metadata.locale).toBeUndefined();
     expect(undated.locale).toBe('fr');
     expect(undated.metadata.publishedAt).toBeUndefined();
@@ -83,7 +93,12 @@ describe('storyFromNinjs', () => {
       locale: 'en',
       paragraphs: article.paragraphs,
       relatedLinks: [{ label: 'Earlier pledge', afterParagraph: 1, order: 0 }],
-      metadata: { sourceId: 'urn:newsdesk:article:abc123:en', standfirst: 'More armour.', byline: 'Jane Roe', publishedAt: '2023-01-10T18:00:00.000Z' },
+      metadata: {
+        sourceId: 'urn:newsdesk:article:abc123:en',
+        standfirst: 'More armour.',
+        byline: 'Jane Roe',
+        publishedAt: '2023-01-10T18:00:00.000Z',
+      },
     });
     expect(people).toEqual([{ name: 'Volodymyr Zelensky', aliases: ['Valodymyr Zelensky'] }]);
   });

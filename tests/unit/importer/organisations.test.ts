@@ -3,8 +3,14 @@ import { parseStory } from '../../../src/importer/parser';
 import { namesIn } from '../../../src/importer/names';
 
 const speakers = (text: string) => parseStory(text).quotes.map((quote) => quote.speakerName ?? quote.organisation);
-const organisations = (text: string) => namesIn(text, 0).filter((c) => c.kind === 'organisation').map((c) => c.name);
-const people = (text: string) => namesIn(text, 0).filter((c) => c.kind === 'person').map((c) => c.name);
+const organisations = (text: string) =>
+  namesIn(text, 0)
+    .filter((c) => c.kind === 'organisation')
+    .map((c) => c.name);
+const people = (text: string) =>
+  namesIn(text, 0)
+    .filter((c) => c.kind === 'person')
+    .map((c) => c.name);
 
 describe('organisation names', () => {
   test('a legal suffix or a date ends an English name, which takes no lower-case words', () => {
@@ -40,7 +46,8 @@ describe('organisation names', () => {
   });
 
   test('a run once given as an organisation stays one when it later speaks', () => {
-    const story = 'La papetière Moulins Arbour fermera son usine.\nDans un communiqué, Moulins Arbour a déclaré que « la demande ne permet plus d’exploiter l’usine ».';
+    const story =
+      'La papetière Moulins Arbour fermera son usine.\nDans un communiqué, Moulins Arbour a déclaré que « la demande ne permet plus d’exploiter l’usine ».';
     expect(parseStory(story).namedPeople).toEqual([]);
     expect(speakers(story)).toEqual(['Moulins Arbour']);
   });
@@ -48,29 +55,34 @@ describe('organisation names', () => {
 
 describe('organisations as speakers', () => {
   test('“it said” stands for the organisation last named', () => {
-    const story = 'Fisher Ada Lunn was angry. The Coastal Fisheries Department cut the quota on Monday.\n"Stocks have not recovered as fast as hoped," it said.';
+    const story =
+      'Fisher Ada Lunn was angry. The Coastal Fisheries Department cut the quota on Monday.\n"Stocks have not recovered as fast as hoped," it said.';
     expect(speakers(story)).toEqual(['Coastal Fisheries Department']);
   });
 
   test('the subject of a speech verb in the narrative can be a noun for an organisation, and a pronoun then finds the last person', () => {
-    const story = 'La mairesse Odile Paquin et la conseillère Rita Vachon ont débattu.\nLa mairesse a précisé qu’elle ne reculerait pas.\n« Les citoyens trancheront en novembre », a-t-elle lancé.';
+    const story =
+      'La mairesse Odile Paquin et la conseillère Rita Vachon ont débattu.\nLa mairesse a précisé qu’elle ne reculerait pas.\n« Les citoyens trancheront en novembre », a-t-elle lancé.';
     expect(speakers(story)).toEqual(['Odile Paquin']);
   });
 
   test('an organisation speaks again by its initials, or by its first word when it carries a legal suffix', () => {
-    const initials = 'The Northern Committee on River Safety published its review.\n“Most of the drownings could have been prevented,” the NCRS said.';
+    const initials =
+      'The Northern Committee on River Safety published its review.\n“Most of the drownings could have been prevented,” the NCRS said.';
     expect(speakers(initials)).toEqual(['Northern Committee on River Safety']);
     const first = 'Pellbrook Foods Ltd recalled two products.\n“We are acting out of an abundance of caution,” Pellbrook said.';
     expect(speakers(first)).toEqual(['Pellbrook Foods Ltd']);
   });
 
   test('a report, study or its authors speak for the organisation that issued it', () => {
-    const story = 'The Northern River Safety Council released its review on Monday.\n“Most of the drownings could have been prevented,” the authors wrote.';
+    const story =
+      'The Northern River Safety Council released its review on Monday.\n“Most of the drownings could have been prevented,” the authors wrote.';
     expect(speakers(story)).toEqual(['Northern River Safety Council']);
   });
 
   test('initials with periods neither end the sentence nor leave the name', () => {
-    const story = 'Cases were found in two towns.\n“Most people will have no symptoms at all,” according to the N.S. Office of Public Health.';
+    const story =
+      'Cases were found in two towns.\n“Most people will have no symptoms at all,” according to the N.S. Office of Public Health.';
     expect(speakers(story)).toEqual(['N.S. Office of Public Health']);
   });
 });

@@ -5,7 +5,10 @@ describe('parseStory with an untrusted sidecar', () => {
   const body = '---\ntitle: From front matter\n---\nBody text.';
 
   test('Given an object, then its fields override the front matter', () => {
-    expect(parseStory(body, { title: 'From the sidecar', section: 'World' }).metadata).toEqual({ title: 'From the sidecar', section: 'World' });
+    expect(parseStory(body, { title: 'From the sidecar', section: 'World' }).metadata).toEqual({
+      title: 'From the sidecar',
+      section: 'World',
+    });
   });
 
   test.each([null, 42, true])('Given %j, then it adds nothing', (sidecar) => {

@@ -23,8 +23,22 @@ describe('the seed story', () => {
   });
 
   test('quotes: a named speaker, a title standing for them, an office speaking for someone', () => {
-    expect(story.quotes.map(({ speakerName, speaksForName, channel, attribution, paragraph }) => ({ speakerName, speaksForName, channel, attribution, paragraph }))).toEqual([
-      { speakerName: 'Valodymyr Zelensky', speaksForName: null, channel: 'Twitter', attribution: 'summarized Mr. Zelensky on his Twitter account', paragraph: 1 },
+    expect(
+      story.quotes.map(({ speakerName, speaksForName, channel, attribution, paragraph }) => ({
+        speakerName,
+        speaksForName,
+        channel,
+        attribution,
+        paragraph,
+      })),
+    ).toEqual([
+      {
+        speakerName: 'Valodymyr Zelensky',
+        speaksForName: null,
+        channel: 'Twitter',
+        attribution: 'summarized Mr. Zelensky on his Twitter account',
+        paragraph: 1,
+      },
       { speakerName: 'Valodymyr Zelensky', speaksForName: null, channel: 'Twitter', attribution: 'continued the President', paragraph: 3 },
       { speakerName: null, speaksForName: 'Justin Trudeau', channel: null, attribution: 'summed up Mr. Trudeau’s cabinet', paragraph: 7 },
     ]);
@@ -121,7 +135,10 @@ describe('quote styles', () => {
 describe('paragraphs', () => {
   test('blank-line blocks of hard-wrapped lines are joined', () => {
     const story = parseStory('The minister arrived in the\ncapital on Monday and met\nthe press.\n\nShe left on Tuesday\nfor the coast.\n');
-    expect(story.paragraphs).toEqual(['The minister arrived in the capital on Monday and met the press.', 'She left on Tuesday for the coast.']);
+    expect(story.paragraphs).toEqual([
+      'The minister arrived in the capital on Monday and met the press.',
+      'She left on Tuesday for the coast.',
+    ]);
   });
 
   test('whitespace is normalised, CRLF and a BOM are handled', () => {

@@ -64,6 +64,8 @@ test('mentions by full name, alias, or honorific and surname', () => {
 test('headlines match despite quote marks and small edits', () => {
   const a = 'Zelensky and Trudeau hold a ‘substantial’ discussion on Ukraine’s defence needs';
   expect(headlineSimilarity(a, 'Zelensky and Trudeau hold a "substantial" discussion on Ukraine\'s defence needs')).toBe(1);
-  expect(headlineSimilarity(a, 'Zelensky and Trudeau hold substantial discussion on Ukraine defense needs')).toBeGreaterThanOrEqual(SAME_HEADLINE);
+  expect(headlineSimilarity(a, 'Zelensky and Trudeau hold substantial discussion on Ukraine defense needs')).toBeGreaterThanOrEqual(
+    SAME_HEADLINE,
+  );
   expect(headlineSimilarity(a, 'Putin orders documentaries on the offensive')).toBeLessThan(0.5);
 });

@@ -21,7 +21,9 @@ test('scalars ride with their row; each object field is a query, times the items
 
 test('a pagination limit, literal or variable, sets the size of its list', () => {
   expect(cost('{ articles(pagination: { limit: 100 }) { people(pagination: { limit: 50 }) { name } } }')).toBe(1 + 100 * 1);
-  expect(cost('{ articles(pagination: { limit: 100 }) { people(pagination: { limit: 50 }) { articles { title } } } }')).toBe(1 + 100 * (1 + 50 * 1));
+  expect(cost('{ articles(pagination: { limit: 100 }) { people(pagination: { limit: 50 }) { articles { title } } } }')).toBe(
+    1 + 100 * (1 + 50 * 1),
+  );
   expect(cost('query ($p: Pagination) { articles(pagination: $p) { people { name } } }', { p: { pageSize: 3 } })).toBe(1 + 3 * 1);
 });
 

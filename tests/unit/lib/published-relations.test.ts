@@ -1,4 +1,10 @@
-import { GRAPHQL_FILTERS, draftRelationInSort, narrowFilters, narrowPopulate, type ModelLookup } from '../../../src/lib/published-relations';
+import {
+  GRAPHQL_FILTERS,
+  draftRelationInSort,
+  narrowFilters,
+  narrowPopulate,
+  type ModelLookup,
+} from '../../../src/lib/published-relations';
 
 const MODELS: Record<string, ReturnType<ModelLookup>> = {
   article: {
@@ -12,7 +18,10 @@ const MODELS: Record<string, ReturnType<ModelLookup>> = {
       seo: { type: 'component', component: 'seo' },
     },
   },
-  person: { draftAndPublish: true, attributes: { name: { type: 'string' }, articles: { type: 'relation', relation: 'manyToMany', target: 'article' } } },
+  person: {
+    draftAndPublish: true,
+    attributes: { name: { type: 'string' }, articles: { type: 'relation', relation: 'manyToMany', target: 'article' } },
+  },
   admin: { draftAndPublish: false, attributes: { email: { type: 'string' } } },
   seo: { draftAndPublish: false, attributes: { author: { type: 'relation', relation: 'oneToOne', target: 'person' } } },
 };
@@ -26,7 +35,9 @@ test('a filter across a relation to a type with drafts is narrowed to its publis
 });
 
 test('relations inside relations, groups and $not are narrowed at every level', () => {
-  expect(narrowFilters({ $or: [{ people: { articles: { title: 'x' } } }], $not: { localizations: { title: 'y' } } }, 'article', models)).toEqual({
+  expect(
+    narrowFilters({ $or: [{ people: { articles: { title: 'x' } } }], $not: { localizations: { title: 'y' } } }, 'article', models),
+  ).toEqual({
     $or: [{ people: { $and: [{ articles: { $and: [{ title: 'x' }, published] } }, published] } }],
     $not: { localizations: { $and: [{ title: 'y' }, published] } },
   });
@@ -38,8 +49,14 @@ test('a comparison of the related ids keeps its meaning, on published rows; "no 
 });
 
 test('relations to types without drafts, morph relations, components and plain fields are not narrowed (components are walked)', () => {
-  expect(narrowFilters({ createdBy: { email: 'a' }, related: { id: 1 }, title: 'x' }, 'article', models)).toEqual({ createdBy: { email: 'a' }, related: { id: 1 }, title: 'x' });
-  expect(narrowFilters({ seo: { author: { name: 'a' } } }, 'article', models)).toEqual({ seo: { author: { $and: [{ name: 'a' }, published] } } });
+  expect(narrowFilters({ createdBy: { email: 'a' }, related: { id: 1 }, title: 'x' }, 'article', models)).toEqual({
+    createdBy: { email: 'a' },
+    related: { id: 1 },
+    title: 'x',
+  });
+  expect(narrowFilters({ seo: { author: { name: 'a' } } }, 'article', models)).toEqual({
+    seo: { author: { $and: [{ name: 'a' }, published] } },
+  });
 });
 
 test('keys that are not attributes (such as __proto__) are passed through untouched, never looked up on the prototype', () => {
@@ -54,7 +71,16 @@ test('GraphQL filters are narrowed in their own spelling', () => {
 });
 
 test('the filters of a populated relation, at any depth, are narrowed', () => {
-  expect(narrowPopulate({ people: { filters: { articles: { title: 'x' } }, populate: { articles: { filters: { localizations: { title: 'y' } } } } }, title: true }, 'article', models)).toEqual({
+  expect(
+    narrowPopulate(
+      {
+        people: { filters: { articles: { title: 'x' } }, populate: { articles: { filters: { localizations: { title: 'y' } } } } },
+        title: true,
+      },
+      'article',
+      models,
+    ),
+  ).toEqual({
     people: {
       filters: { articles: { $and: [{ title: 'x' }, published] } },
       populate: { articles: { filters: { localizations: { $and: [{ title: 'y' }, published] } } } },

@@ -13,7 +13,14 @@ test('example values from .env.example and Strapi templates are recognised', () 
 });
 
 test('production refuses missing or example secrets and names them', () => {
-  process.env = { NODE_ENV: 'production', APP_KEYS: 'a,b', API_TOKEN_SALT: 'change-me', ADMIN_JWT_SECRET: 's', TRANSFER_TOKEN_SALT: 's', JWT_SECRET: 's' };
+  process.env = {
+    NODE_ENV: 'production',
+    APP_KEYS: 'a,b',
+    API_TOKEN_SALT: 'change-me',
+    ADMIN_JWT_SECRET: 's',
+    TRANSFER_TOKEN_SALT: 's',
+    JWT_SECRET: 's',
+  };
   expect(unsafeSecrets(process.env)).toEqual(['API_TOKEN_SALT', 'ENCRYPTION_KEY']);
   expect(() => secret('JWT_SECRET')).toThrow(/API_TOKEN_SALT, ENCRYPTION_KEY/);
 });

@@ -4,11 +4,14 @@ import { clientBodyStatus } from '../../../src/middlewares/request-shape';
 const withStatus = (message: string, status: number) => Object.assign(new SyntaxError(message), { status });
 
 describe("a client's unreadable body", () => {
-  test('a JSON parser error with status 400 is the client\'s, kept with its message', () => {
-    expect(clientBodyStatus(withStatus('Unexpected end of JSON input', 400))).toEqual({ status: 400, message: 'Unexpected end of JSON input' });
+  test("a JSON parser error with status 400 is the client's, kept with its message", () => {
+    expect(clientBodyStatus(withStatus('Unexpected end of JSON input', 400))).toEqual({
+      status: 400,
+      message: 'Unexpected end of JSON input',
+    });
   });
 
-  test('an oversized body (413) is the client\'s', () => {
+  test("an oversized body (413) is the client's", () => {
     expect(clientBodyStatus(Object.assign(new Error('request entity too large'), { status: 413, expose: true }))).toEqual({
       status: 413,
       message: 'request entity too large',

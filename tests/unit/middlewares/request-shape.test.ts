@@ -1,7 +1,14 @@
 import { queryShapeProblem } from '../../../src/middlewares/request-shape';
 
 test('ordinary queries pass, including the words as values to search for', () => {
-  expect(queryShapeProblem({ filters: { title: { $eq: 'constructor' } }, fields: ['title'], sort: 'title:asc', populate: { people: { fields: ['name'] } } })).toBeNull();
+  expect(
+    queryShapeProblem({
+      filters: { title: { $eq: 'constructor' } },
+      fields: ['title'],
+      sort: 'title:asc',
+      populate: { people: { fields: ['name'] } },
+    }),
+  ).toBeNull();
   expect(queryShapeProblem({ _q: 'prototype' })).toBeNull();
 });
 

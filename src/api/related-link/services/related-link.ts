@@ -34,7 +34,9 @@ const linkRowSchema = z.object({
 type LinkRow = z.infer<typeof linkRowSchema>;
 const linkRows = z.array(linkRowSchema);
 const ownerSchema = z.object({ article: z.object({ documentId: z.string(), locale: z.string() }).nullable() }).nullable();
-const openLinks = z.array(z.object({ documentId: z.string(), label: z.string(), article: z.object({ documentId: z.string() }).nullable() }));
+const openLinks = z.array(
+  z.object({ documentId: z.string(), label: z.string(), article: z.object({ documentId: z.string() }).nullable() }),
+);
 const titleRow = z.object({ title: z.string().nullable(), locale: z.string() }).nullable();
 const candidateRows = z.array(z.object({ documentId: z.string(), title: z.string() }));
 const localeRows = z.array(z.object({ locale: z.string() }));
@@ -85,19 +87,22 @@ export function articleRef(documentId: string | null, locale: string): ArticleKe
   return documentId ? { documentId, locale } : null;
 }
 
-
 const TARGET_FIELDS = { targetArticle: { select: ['documentId', 'title', 'locale'] } };
 
 export const createLinkLifecycle = (strapi: Core.Strapi) => {
   const links = () => strapi.documents(RELATED_LINK);
 
   async function hasPublishedVersion(uid: typeof ARTICLE | typeof RELATED_LINK, documentId: string, locale?: string) {
-    return (await strapi.db.query(uid).count({ where: { documentId, publishedAt: { $notNull: true }, ...(locale ? { locale } : {}) } })) > 0;
+    return (
+      (await strapi.db.query(uid).count({ where: { documentId, publishedAt: { $notNull: true }, ...(locale ? { locale } : {}) } })) > 0
+    );
   }
 
   async function draftRows(where: object): Promise<LinkRow[]> {
     return linkRows.parse(
-      await strapi.db.query(RELATED_LINK).findMany({ where: { ...where, publishedAt: null }, populate: TARGET_FIELDS, orderBy: [{ order: 'asc' }, { id: 'asc' }] }),
+      await strapi.db
+        .query(RELATED_LINK)
+        .findMany({ where: { ...where, publishedAt: null }, populate: TARGET_FIELDS, orderBy: [{ order: 'asc' }, { id: 'asc' }] }),
     );
   }
 
@@ -127,12 +132,15 @@ export const createLinkLifecycle = (strapi: Core.Strapi) => {
 
   /** Publishes a link that was just changed, when asked to and its article is live. */
   async function publishIfAsked(linkId: string, owner: ArticleKey, change: LinkChange) {
-    if (change.publish && (await hasPublishedVersion(ARTICLE, owner.documentId, owner.locale))) await links().publish({ documentId: linkId });
+    if (change.publish && (await hasPublishedVersion(ARTICLE, owner.documentId, owner.locale)))
+      await links().publish({ documentId: linkId });
   }
 
   async function ownerRow(linkId: string) {
     return ownerSchema.parse(
-      await strapi.db.query(RELATED_LINK).findOne({ where: { documentId: linkId, publishedAt: null }, populate: { article: { select: ['documentId', 'locale'] } } }),
+      await strapi.db
+        .query(RELATED_LINK)
+        .findOne({ where: { documentId: linkId, publishedAt: null }, populate: { article: { select: ['documentId', 'locale'] } } }),
     );
   }
 
@@ -195,7 +203,11 @@ export const createLinkLifecycle = (strapi: Core.Strapi) => {
       if (owner.documentId === target.documentId) throw new errors.ValidationError('targetId: a link cannot point at its own article');
       await links().update({
         documentId: linkId,
-        data: documentInput(RELATED_LINK, { targetArticle: articleRef(target.documentId, target.locale), url: null, targetUnpublished: false }),
+        data: documentInput(RELATED_LINK, {
+          targetArticle: articleRef(target.documentId, target.locale),
+          url: null,
+          targetUnpublished: false,
+        }),
       });
       await publishIfAsked(linkId, owner, change);
       return stateOf(await linkRow(linkId));
@@ -252,7 +264,10 @@ export const createLinkLifecycle = (strapi: Core.Strapi) => {
     /** Draft links that point at this article, wherever they stand. */
     async linksTargeting(articleId: string): Promise<{ documentId: string; targetUnpublished: boolean | null }[]> {
       return targetingRows.parse(
-        await strapi.db.query(RELATED_LINK).findMany({ where: { targetArticle: { documentId: articleId }, publishedAt: null }, select: ['documentId', 'targetUnpublished'] }),
+        await strapi.db.query(RELATED_LINK).findMany({
+          where: { targetArticle: { documentId: articleId }, publishedAt: null },
+          select: ['documentId', 'targetUnpublished'],
+        }),
       );
     },
 
@@ -270,7 +285,8 @@ export const createLinkLifecycle = (strapi: Core.Strapi) => {
         if (!link.targetUnpublished) continue;
         await links().update({ documentId: link.documentId, data: { targetUnpublished: false } });
         const owner = (await ownerRow(link.documentId))?.article;
-        if (owner && (await hasPublishedVersion(ARTICLE, owner.documentId, owner.locale))) await links().publish({ documentId: link.documentId });
+        if (owner && (await hasPublishedVersion(ARTICLE, owner.documentId, owner.locale)))
+          await links().publish({ documentId: link.documentId });
       }
     },
   };

@@ -22,7 +22,14 @@ test('P@5 counts suggestions raters would follow (≥ 0.75) over five', () => {
 });
 
 test('evaluate averages over the judged sources', () => {
-  const figures = evaluate(new Map([['a', ['b', 'c']]]), judgements, new Map([['a', [1, 0.5, 0]], ['z', [1]]]));
+  const figures = evaluate(
+    new Map([['a', ['b', 'c']]]),
+    judgements,
+    new Map([
+      ['a', [1, 0.5, 0]],
+      ['z', [1]],
+    ]),
+  );
   expect(figures.articles).toBe(2);
   expect(figures.ndcg5).toBeCloseTo(0.5);
 });

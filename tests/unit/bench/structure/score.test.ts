@@ -1,4 +1,12 @@
-import { figures, normaliseQuoteText, quoteStartsWith, sameName, sameOrganisation, scoreStory, type GoldQuote } from '../../../../bench/structure/score';
+import {
+  figures,
+  normaliseQuoteText,
+  quoteStartsWith,
+  sameName,
+  sameOrganisation,
+  scoreStory,
+  type GoldQuote,
+} from '../../../../bench/structure/score';
 
 const gold = (start: string, speaker: string | null, speakerKind: GoldQuote['speakerKind'] = speaker ? 'person' : null): GoldQuote => ({
   start,
@@ -7,7 +15,11 @@ const gold = (start: string, speaker: string | null, speakerKind: GoldQuote['spe
   paragraph: 0,
   how: 'explicit',
 });
-const quote = (text: string, speakerName: string | null = null, organisation: string | null = null) => ({ text, speakerName, organisation });
+const quote = (text: string, speakerName: string | null = null, organisation: string | null = null) => ({
+  text,
+  speakerName,
+  organisation,
+});
 
 describe('normalising quote text', () => {
   test('case, accents, quotation marks, apostrophes and spaces', () => {
@@ -38,13 +50,33 @@ describe('the name rule', () => {
 describe('scoring one story', () => {
   test('Given two gold quotes and three imported, then each imported quote matches at most one gold quote', () => {
     const { counts, falseQuotes } = scoreStory(
-      { quotes: [gold('We will rebuild the bridge', 'Ann Lee'), gold('The budget is sound', null, null), gold('Costs are rising', 'Port Board', 'organisation')], people: ['Ann Lee', 'Bo Chan'] },
       {
-        quotes: [quote('We will rebuild the bridge, and the road.', 'Lee'), quote('The budget is sound.', 'Someone'), quote('A slogan on a sign here')],
+        quotes: [
+          gold('We will rebuild the bridge', 'Ann Lee'),
+          gold('The budget is sound', null, null),
+          gold('Costs are rising', 'Port Board', 'organisation'),
+        ],
+        people: ['Ann Lee', 'Bo Chan'],
+      },
+      {
+        quotes: [
+          quote('We will rebuild the bridge, and the road.', 'Lee'),
+          quote('The budget is sound.', 'Someone'),
+          quote('A slogan on a sign here'),
+        ],
         people: ['Ann Lee', 'Carl Moe'],
       },
     );
-    expect(counts).toMatchObject({ goldQuotes: 3, importedQuotes: 3, foundQuotes: 2, personQuotes: 1, personFound: 1, personLinked: 1, organisationQuotes: 1, organisationLinked: 0 });
+    expect(counts).toMatchObject({
+      goldQuotes: 3,
+      importedQuotes: 3,
+      foundQuotes: 2,
+      personQuotes: 1,
+      personFound: 1,
+      personLinked: 1,
+      organisationQuotes: 1,
+      organisationLinked: 0,
+    });
     expect(falseQuotes.map((q) => q.text)).toEqual(['A slogan on a sign here']);
     const x = figures(counts);
     expect(x.quotes.precision).toBeCloseTo(2 / 3);
@@ -52,12 +84,18 @@ describe('scoring one story', () => {
   });
 
   test('a gold quote merged into another imported quote is found once', () => {
-    const { counts } = scoreStory({ quotes: [gold('First part here', 'Ann Lee'), gold('First part', 'Ann Lee')], people: [] }, { quotes: [quote('First part here and more')], people: [] });
+    const { counts } = scoreStory(
+      { quotes: [gold('First part here', 'Ann Lee'), gold('First part', 'Ann Lee')], people: [] },
+      { quotes: [quote('First part here and more')], people: [] },
+    );
     expect(counts.foundQuotes).toBe(1);
   });
 
   test('an organisation quote counts when it is attributed to the organisation', () => {
-    const { counts } = scoreStory({ quotes: [gold('Costs are rising', 'the Port Board', 'organisation')], people: [] }, { quotes: [quote('Costs are rising fast.', null, 'Port Board')], people: [] });
+    const { counts } = scoreStory(
+      { quotes: [gold('Costs are rising', 'the Port Board', 'organisation')], people: [] },
+      { quotes: [quote('Costs are rising fast.', null, 'Port Board')], people: [] },
+    );
     expect(counts.organisationLinked).toBe(1);
   });
 });

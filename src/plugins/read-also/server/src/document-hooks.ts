@@ -14,7 +14,9 @@ type Context = Modules.Documents.Middleware.Context;
 /** Only these writes can change a published version; saving a draft cannot, so it costs nothing here. */
 function touchesPublished(context: Context): boolean {
   if (context.action === 'publish' || context.action === 'unpublish' || context.action === 'delete') return true;
-  return (context.action === 'create' || context.action === 'update') && 'status' in context.params && context.params.status === 'published';
+  return (
+    (context.action === 'create' || context.action === 'update') && 'status' in context.params && context.params.status === 'published'
+  );
 }
 
 function documentIdOf(context: Context, result: unknown): string | undefined {
@@ -27,7 +29,9 @@ function documentIdOf(context: Context, result: unknown): string | undefined {
 const quoteRow = z.object({ article: z.object({ documentId: z.string() }).nullable().default(null) }).nullable();
 
 async function quoteArticle(strapi: Core.Strapi, documentId: string): Promise<string | null> {
-  const quote = quoteRow.parse(await strapi.db.query(QUOTE).findOne({ where: { documentId }, populate: { article: { select: ['documentId'] } } }));
+  const quote = quoteRow.parse(
+    await strapi.db.query(QUOTE).findOne({ where: { documentId }, populate: { article: { select: ['documentId'] } } }),
+  );
   return quote?.article?.documentId ?? null;
 }
 

@@ -21,9 +21,16 @@ export function useReadAlsoApi() {
       links: async (documentId: string, locale?: string) =>
         (await get<GetLinks.Response>(`${base}/articles/${documentId}/links`, { params: { locale } })).data,
       accept: async (documentId: string, targetId: string, locale: string | undefined, publish: boolean) =>
-        (await post<AcceptSuggestion.Response>(`${base}/articles/${documentId}/suggestions/${targetId}/accept`, { publish }, { params: { locale } })).data,
+        (
+          await post<AcceptSuggestion.Response>(
+            `${base}/articles/${documentId}/suggestions/${targetId}/accept`,
+            { publish },
+            { params: { locale } },
+          )
+        ).data,
       reject: async (documentId: string, targetId: string, locale?: string) =>
-        (await post<RejectSuggestion.Response>(`${base}/articles/${documentId}/suggestions/${targetId}/reject`, {}, { params: { locale } })).data,
+        (await post<RejectSuggestion.Response>(`${base}/articles/${documentId}/suggestions/${targetId}/reject`, {}, { params: { locale } }))
+          .data,
       search: async (q: string, locale?: string) =>
         (await get<SearchArticles.Response>(`${base}/articles/search`, { params: { q, locale } })).data,
       setTarget: async (linkId: string, targetId: string, locale?: string) =>

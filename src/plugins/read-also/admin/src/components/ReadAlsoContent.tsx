@@ -59,9 +59,15 @@ export const ReadAlsoContent = ({ documentId, locale, canManage, canPublish, rev
           type: 'success',
           // Say which happened: readers see a draft link only once the article is published again.
           message: link.published
-            ? formatMessage({ id: t('notification.published'), defaultMessage: 'Link added and published: {title}' }, { title: suggestion.title })
+            ? formatMessage(
+                { id: t('notification.published'), defaultMessage: 'Link added and published: {title}' },
+                { title: suggestion.title },
+              )
             : formatMessage(
-                { id: t('notification.accepted'), defaultMessage: 'Link added to the draft: readers see it when the article is published. {title}' },
+                {
+                  id: t('notification.accepted'),
+                  defaultMessage: 'Link added to the draft: readers see it when the article is published. {title}',
+                },
                 { title: suggestion.title },
               ),
         });
@@ -124,7 +130,14 @@ export const ReadAlsoContent = ({ documentId, locale, canManage, canPublish, rev
           </Typography>
         ) : (
           state.links.map((link) => (
-            <LinkRow key={link.documentId} link={link} locale={locale} canManage={canManage} busy={busy === link.documentId} onPick={linkTo} />
+            <LinkRow
+              key={link.documentId}
+              link={link}
+              locale={locale}
+              canManage={canManage}
+              busy={busy === link.documentId}
+              onPick={linkTo}
+            />
           ))
         )}
       </Flex>
@@ -142,7 +155,15 @@ export const ReadAlsoContent = ({ documentId, locale, canManage, canPublish, rev
           </Typography>
         ) : (
           state.suggestions.map((suggestion) => (
-            <Box key={suggestion.documentId} padding={3} hasRadius borderColor="neutral200" borderStyle="solid" borderWidth="1px" data-testid="read-also-suggestion">
+            <Box
+              key={suggestion.documentId}
+              padding={3}
+              hasRadius
+              borderColor="neutral200"
+              borderStyle="solid"
+              borderWidth="1px"
+              data-testid="read-also-suggestion"
+            >
               <Flex direction="column" alignItems="stretch" gap={2}>
                 <Typography fontWeight="bold">{suggestion.title}</Typography>
                 <Flex gap={2} alignItems="center">
@@ -166,11 +187,21 @@ export const ReadAlsoContent = ({ documentId, locale, canManage, canPublish, rev
                       {formatMessage({ id: t('action.accept'), defaultMessage: 'Accept' })}
                     </Button>
                     {canPublish && (
-                      <Button size="S" variant="secondary" disabled={busy === suggestion.documentId} onClick={() => void decide(suggestion, 'publish')}>
+                      <Button
+                        size="S"
+                        variant="secondary"
+                        disabled={busy === suggestion.documentId}
+                        onClick={() => void decide(suggestion, 'publish')}
+                      >
                         {formatMessage({ id: t('action.acceptAndPublish'), defaultMessage: 'Accept and publish' })}
                       </Button>
                     )}
-                    <Button size="S" variant="tertiary" disabled={busy === suggestion.documentId} onClick={() => void decide(suggestion, 'reject')}>
+                    <Button
+                      size="S"
+                      variant="tertiary"
+                      disabled={busy === suggestion.documentId}
+                      onClick={() => void decide(suggestion, 'reject')}
+                    >
                       {formatMessage({ id: t('action.reject'), defaultMessage: 'Reject' })}
                     </Button>
                   </Flex>
@@ -254,7 +285,13 @@ const LinkRow = ({ link, locale, canManage, busy, onPick }: LinkRowProps) => {
               <Typography variant="pi">{formatMessage({ id: t('find.none'), defaultMessage: 'No published article matches.' })}</Typography>
             )}
             {hits?.map((hit) => (
-              <Button key={hit.documentId} size="S" variant="ghost" loading={busy} onClick={() => void onPick(link, hit).then(() => setSearching(false))}>
+              <Button
+                key={hit.documentId}
+                size="S"
+                variant="ghost"
+                loading={busy}
+                onClick={() => void onPick(link, hit).then(() => setSearching(false))}
+              >
                 {hit.title}
               </Button>
             ))}

@@ -72,7 +72,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await ensureArticleAccess(ctx, documentId, locale, 'update');
       // Readers see a change only through a publish: only those who may publish may ask for one.
       if (publish) await ensureArticleAccess(ctx, documentId, locale, 'publish');
-      const body: AcceptSuggestion.Response = { data: await pluginServices(strapi).editorial.accept(documentId, locale, targetId, { publish }) };
+      const body: AcceptSuggestion.Response = {
+        data: await pluginServices(strapi).editorial.accept(documentId, locale, targetId, { publish }),
+      };
       ctx.status = 201;
       ctx.body = body;
     },

@@ -8,7 +8,10 @@ import { parse, resolveLocale } from './request';
 import { articleParams, suggestionQuery } from './validators';
 
 /** Validates the request, then answers for published articles only: public clients learn nothing about drafts, not even that one exists. */
-export async function readPublicSuggestions(strapi: Core.Strapi, request: { params: unknown; query: unknown }): Promise<GetSuggestions.Response> {
+export async function readPublicSuggestions(
+  strapi: Core.Strapi,
+  request: { params: unknown; query: unknown },
+): Promise<GetSuggestions.Response> {
   const settings = readAlsoSettings(strapi);
   const { documentId } = parse(articleParams, request.params);
   const query = parse(suggestionQuery(settings.maxLimit), request.query);

@@ -31,7 +31,9 @@ export function describeIssue(error: z.ZodError): string {
   return field && !issue.message.startsWith(field) ? `${field}: ${issue.message}` : issue.message;
 }
 
-export const searchQuery = z.object({ q: z.string().trim().min(2, 'q must have at least 2 characters').max(200), locale: locale.optional() }).passthrough();
+export const searchQuery = z
+  .object({ q: z.string().trim().min(2, 'q must have at least 2 characters').max(200), locale: locale.optional() })
+  .passthrough();
 export const linkParams = z.object({ linkId: documentId });
 const publishNow = z.boolean({ invalid_type_error: 'publish must be true or false' }).optional();
 export const targetBody = z.object({ targetId: documentId, locale: locale.optional(), publish: publishNow });

@@ -18,7 +18,11 @@ export type ReindexPhase = 'indexing' | 'preparing';
 
 export type ReindexProgress = (done: number, total: number, phase: ReindexPhase) => void;
 
-export async function reindexAll(strapi: Core.Strapi, onProgress?: ReindexProgress, { pageSize = 500 }: { pageSize?: number } = {}): Promise<number> {
+export async function reindexAll(
+  strapi: Core.Strapi,
+  onProgress?: ReindexProgress,
+  { pageSize = 500 }: { pageSize?: number } = {},
+): Promise<number> {
   const settings = readAlsoSettings(strapi);
   const { repository } = pluginServices(strapi);
   const articles = createArticleReader(strapi);

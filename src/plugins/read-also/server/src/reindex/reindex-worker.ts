@@ -7,7 +7,15 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { MemoryRankingIndex } from '../scoring/memory-index';
 import { buildProfile } from '../scoring/profile';
 import { suggestMembers } from '../scoring/suggest';
-import { fromWire, toWire, type RankedList, type WireProfile, type WorkerReply, type WorkerRequest, type WorkerSetup } from './reindex-workers';
+import {
+  fromWire,
+  toWire,
+  type RankedList,
+  type WireProfile,
+  type WorkerReply,
+  type WorkerRequest,
+  type WorkerSetup,
+} from './reindex-workers';
 
 const { settings, retained, share, shares } = workerData as WorkerSetup;
 const index = new MemoryRankingIndex(settings.postingsPerTerm, settings.candidatePool, { retained });
@@ -58,7 +66,11 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
   if (request.type === 'retained') return { id: request.id, ok: true, postings: index.retainedPostings() };
   const lists: RankedList[] = [];
   for (const source of sources.slice(ranked, ranked + request.count)) {
-    const members = await suggestMembers(index, settings, { source: sourceProfile(source), sourceIndexed: true, limit: settings.preparedListSize });
+    const members = await suggestMembers(index, settings, {
+      source: sourceProfile(source),
+      sourceIndexed: true,
+      limit: settings.preparedListSize,
+    });
     lists.push({ documentId: source.documentId, locale: source.locale, members });
   }
   ranked = Math.min(sources.length, ranked + request.count);

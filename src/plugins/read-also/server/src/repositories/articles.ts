@@ -42,7 +42,9 @@ export function factsFromArticle(row: z.infer<typeof articleRow>): ArticleFacts 
     section: row.section ?? null,
     tags: Array.isArray(row.tags) ? row.tags.map(String) : [],
     people: (row.people ?? []).map((person) => person.documentId),
-    speakers: (row.quotes ?? []).flatMap((quote) => [quote.speaker?.documentId, quote.speaksFor?.documentId]).filter((id): id is string => Boolean(id)),
+    speakers: (row.quotes ?? [])
+      .flatMap((quote) => [quote.speaker?.documentId, quote.speaksFor?.documentId])
+      .filter((id): id is string => Boolean(id)),
     storyTime: time ? new Date(time).getTime() : null,
   };
 }
@@ -66,7 +68,9 @@ export function createArticleReader(strapi: Core.Strapi) {
     /** A keyset page of published articles (after the last id), so the thousandth page costs what the first did. */
     async publishedPage(afterId: number, size: number): Promise<{ lastId: number; facts: ArticleFacts[] }> {
       const rows = articleRows.parse(
-        await strapi.db.query(ARTICLE).findMany({ where: { ...published, id: { $gt: afterId } }, populate: POPULATE, orderBy: { id: 'asc' }, limit: size }),
+        await strapi.db
+          .query(ARTICLE)
+          .findMany({ where: { ...published, id: { $gt: afterId } }, populate: POPULATE, orderBy: { id: 'asc' }, limit: size }),
       );
       return { lastId: rows.length > 0 ? rows[rows.length - 1].id : afterId, facts: rows.map(factsFromArticle) };
     },

@@ -53,7 +53,11 @@ const candidateOf = (row: z.infer<typeof candidateRow>): CandidateProfile => ({
 
 const parseTerms = (json: string) => JSON.parse(json) as Record<string, number>;
 const termsRow = z.object({ document_id: z.string(), terms: z.string(), norm: numeric });
-const storedTerms = (row: z.infer<typeof termsRow>): StoredTerms => ({ documentId: row.document_id, terms: parseTerms(row.terms), norm: row.norm });
+const storedTerms = (row: z.infer<typeof termsRow>): StoredTerms => ({
+  documentId: row.document_id,
+  terms: parseTerms(row.terms),
+  norm: row.norm,
+});
 
 const profileRow = candidateRow.extend({ norm: numeric, terms: z.string(), labels: z.string() });
 const profileOf = (row: z.infer<typeof profileRow>): ArticleProfile => ({
@@ -96,7 +100,10 @@ export function createIndexStore(strapi: Core.Strapi, { table, qualified, inTran
     const documents = await corpusSize(trx, locale);
     const documentFrequency: Record<string, number> = {};
     for (const batch of chunks(terms)) {
-      const rows = (await table(trx, TABLES.terms).where({ locale }).whereIn('term', batch).select('term', 'df')) as { term: string; df: number | string }[];
+      const rows = (await table(trx, TABLES.terms).where({ locale }).whereIn('term', batch).select('term', 'df')) as {
+        term: string;
+        df: number | string;
+      }[];
       for (const row of rows) documentFrequency[row.term] = Number(row.df);
     }
     return { documents, documentFrequency };
@@ -108,7 +115,9 @@ export function createIndexStore(strapi: Core.Strapi, { table, qualified, inTran
    * the article was not indexed.
    */
   async function removeProfile(trx: Knex.Transaction, documentId: string, locale: string): Promise<string[] | null> {
-    const old = (await table(trx, TABLES.profiles).where({ document_id: documentId, locale }).first('terms')) as { terms: string } | undefined;
+    const old = (await table(trx, TABLES.profiles).where({ document_id: documentId, locale }).first('terms')) as
+      | { terms: string }
+      | undefined;
     if (!old) return null;
     await adjustTermStats(trx, locale, countTerms(Object.keys(parseTerms(old.terms)), -1));
     await adjustCorpus(trx, locale, -1);
@@ -168,7 +177,10 @@ export function createIndexStore(strapi: Core.Strapi, { table, qualified, inTran
       .where({ locale })
       .andWhere('terms', 'like', `%${JSON.stringify(term)}:%`)
       .select('document_id', 'terms', 'norm');
-    const postings = termPostings(term, rows.map((row) => storedTerms(termsRow.parse(row))));
+    const postings = termPostings(
+      term,
+      rows.map((row) => storedTerms(termsRow.parse(row))),
+    );
     await table(trx, TABLES.postings).where({ locale, term }).delete();
     await table(trx, TABLES.pruned).where({ locale, term }).delete();
     await bulkInsert(
@@ -246,7 +258,11 @@ export function createIndexStore(strapi: Core.Strapi, { table, qualified, inTran
     async addRetainedPostings(retained: RetainedPostings): Promise<void> {
       for (const batch of chunks(retained.terms, 2000)) {
         await inTransaction(async (trx) => {
-          await bulkInsert(trx, TABLES.terms, batch.map(({ locale, term, df }) => ({ locale, term, df })));
+          await bulkInsert(
+            trx,
+            TABLES.terms,
+            batch.map(({ locale, term, df }) => ({ locale, term, df })),
+          );
           const postingRows = batch.flatMap(({ locale, term, documents, impacts }) =>
             Array.from(documents, (number, index) => ({ locale, term, document_id: retained.documentIds[number], impact: impacts[index] })),
           );
@@ -271,7 +287,9 @@ export function createIndexStore(strapi: Core.Strapi, { table, qualified, inTran
 
     async indexedLocales(documentId: string): Promise<string[]> {
       return inTransaction(async (trx) =>
-        ((await table(trx, TABLES.profiles).where({ document_id: documentId }).select('locale')) as { locale: string }[]).map((row) => row.locale),
+        ((await table(trx, TABLES.profiles).where({ document_id: documentId }).select('locale')) as { locale: string }[]).map(
+          (row) => row.locale,
+        ),
       );
     },
 

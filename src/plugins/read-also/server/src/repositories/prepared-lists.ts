@@ -24,7 +24,10 @@ export function createPreparedLists({ table, inTransaction, bulkInsert }: Sql) {
   async function readPrepared(trx: Knex.Transaction, documentId: string, locale: string): Promise<PreparedList | null> {
     const list: unknown = await table(trx, TABLES.lists).where({ document_id: documentId, locale }).first('exhausted');
     if (!list) return null;
-    const rows: unknown[] = await table(trx, TABLES.ranked).where({ document_id: documentId, locale }).orderBy('position', 'asc').select('target_id', 'score');
+    const rows: unknown[] = await table(trx, TABLES.ranked)
+      .where({ document_id: documentId, locale })
+      .orderBy('position', 'asc')
+      .select('target_id', 'score');
     return {
       documentId,
       locale,
@@ -39,7 +42,9 @@ export function createPreparedLists({ table, inTransaction, bulkInsert }: Sql) {
         for (const list of batch) await table(trx, TABLES.ranked).where({ document_id: list.documentId, locale: list.locale }).delete();
       }
       await table(trx, TABLES.lists)
-        .insert(batch.map((list) => ({ document_id: list.documentId, locale: list.locale, exhausted: list.exhausted, computed_at: Date.now() })))
+        .insert(
+          batch.map((list) => ({ document_id: list.documentId, locale: list.locale, exhausted: list.exhausted, computed_at: Date.now() })),
+        )
         .onConflict(['document_id', 'locale'])
         .merge();
       const rows = batch.flatMap((list) =>
@@ -83,9 +88,12 @@ export function createPreparedLists({ table, inTransaction, bulkInsert }: Sql) {
     /** The prepared lists a target is in. */
     async listsContaining(targetId: string): Promise<{ documentId: string; locale: string }[]> {
       return inTransaction(async (trx) =>
-        ((await table(trx, TABLES.ranked).where({ target_id: targetId }).select('document_id', 'locale')) as { document_id: string; locale: string }[]).map(
-          (row) => ({ documentId: row.document_id, locale: row.locale }),
-        ),
+        (
+          (await table(trx, TABLES.ranked).where({ target_id: targetId }).select('document_id', 'locale')) as {
+            document_id: string;
+            locale: string;
+          }[]
+        ).map((row) => ({ documentId: row.document_id, locale: row.locale })),
       );
     },
 
@@ -102,7 +110,9 @@ export function createPreparedLists({ table, inTransaction, bulkInsert }: Sql) {
 
     async preparedLocales(documentId: string): Promise<string[]> {
       return inTransaction(async (trx) =>
-        ((await table(trx, TABLES.lists).where({ document_id: documentId }).select('locale')) as { locale: string }[]).map((row) => row.locale),
+        ((await table(trx, TABLES.lists).where({ document_id: documentId }).select('locale')) as { locale: string }[]).map(
+          (row) => row.locale,
+        ),
       );
     },
 

@@ -17,9 +17,12 @@ export function createQueue({ table, inTransaction }: Sql) {
 
     async pendingBatch(size: number): Promise<{ documentId: string; queuedAt: number }[]> {
       return inTransaction(async (trx) =>
-        ((await table(trx, TABLES.pending).orderBy('queued_at', 'asc').limit(size).select()) as { document_id: string; queued_at: number | string }[]).map(
-          (row) => ({ documentId: row.document_id, queuedAt: Number(row.queued_at) }),
-        ),
+        (
+          (await table(trx, TABLES.pending).orderBy('queued_at', 'asc').limit(size).select()) as {
+            document_id: string;
+            queued_at: number | string;
+          }[]
+        ).map((row) => ({ documentId: row.document_id, queuedAt: Number(row.queued_at) })),
       );
     },
 

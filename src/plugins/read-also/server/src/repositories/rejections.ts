@@ -6,9 +6,9 @@ export function createRejections({ table, inTransaction }: Sql) {
   return {
     async rejectedTargets(documentId: string, locale: string): Promise<string[]> {
       return inTransaction(async (trx) =>
-        ((await table(trx, TABLES.rejections).where({ document_id: documentId, locale }).select('target_id')) as { target_id: string }[]).map(
-          (row) => row.target_id,
-        ),
+        (
+          (await table(trx, TABLES.rejections).where({ document_id: documentId, locale }).select('target_id')) as { target_id: string }[]
+        ).map((row) => row.target_id),
       );
     },
 

@@ -6,7 +6,15 @@
  */
 import { indexableTerms, termImpact, type ArticleProfile } from './profile';
 import { byDocumentId } from './order';
-import { queryNorm, strongestCandidates, type CandidateProfile, type CorpusStats, type PeopleStats, type QueryTerm, type TextScores } from './rank';
+import {
+  queryNorm,
+  strongestCandidates,
+  type CandidateProfile,
+  type CorpusStats,
+  type PeopleStats,
+  type QueryTerm,
+  type TextScores,
+} from './rank';
 import type { RankingData } from './suggest';
 
 /**

@@ -18,6 +18,8 @@ export function termPostings(term: string, profiles: StoredTerms[]): { documentI
 /** One profile's postings of these terms. */
 export function documentPostings(profile: StoredTerms, terms: string[]): { documentId: string; term: string; impact: number }[] {
   return terms.flatMap((term) =>
-    Object.hasOwn(profile.terms, term) ? [{ documentId: profile.documentId, term, impact: termImpact(profile.terms[term], profile.norm) }] : [],
+    Object.hasOwn(profile.terms, term)
+      ? [{ documentId: profile.documentId, term, impact: termImpact(profile.terms[term], profile.norm) }]
+      : [],
   );
 }

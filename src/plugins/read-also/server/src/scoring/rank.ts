@@ -293,8 +293,7 @@ function weightedMean(used: SignalName[], signals: SignalScores, weights: Signal
 /** Scores one candidate, or null when a rule excludes it. Reasons come later, for the few kept. */
 function scoreCandidate(candidate: CandidateProfile, textScore: number, context: ScoringContext, facts: SourceFacts): Scored | null {
   const { source, options } = context;
-  const gapDays =
-    source.storyTime !== null && candidate.storyTime !== null ? Math.abs(source.storyTime - candidate.storyTime) / DAY : null;
+  const gapDays = source.storyTime !== null && candidate.storyTime !== null ? Math.abs(source.storyTime - candidate.storyTime) / DAY : null;
   if (options.maxGapDays !== null && gapDays !== null && gapDays > options.maxGapDays) return null;
 
   const sharedSpeakers = shared(source.speakers, facts.speakers, candidate.speakers);
@@ -312,7 +311,10 @@ function scoreCandidate(candidate: CandidateProfile, textScore: number, context:
     recency: gapDays === null ? 0 : Math.pow(2, -gapDays / Math.max(options.recencyHalfLifeDays, 1e-9)),
   };
 
-  const relevance = Math.max(weightedMean(facts.signalsUsed, signals, options.weights), weightedMean(facts.contentSignals, signals, options.weights));
+  const relevance = Math.max(
+    weightedMean(facts.signalsUsed, signals, options.weights),
+    weightedMean(facts.contentSignals, signals, options.weights),
+  );
   const score = relevance * (1 - facts.recencyShare + facts.recencyShare * signals.recency);
   if (score <= 0 || score < options.minScore) return null;
   return { candidate, score, signals, sharedSpeakers, sharedPeople, sharedTags, sameSection };
@@ -343,7 +345,13 @@ function reasonsFor(scored: Scored, termParts: Map<string, number> | undefined, 
 export type RankedMember = { documentId: string; score: number };
 
 /** The `limit` best candidates, scored, excluding the source and any documentId in `excluded`. */
-function scoreCandidates(candidates: CandidateProfile[], text: TextScores, context: ScoringContext, excluded: Set<string>, limit: number): Scored[] {
+function scoreCandidates(
+  candidates: CandidateProfile[],
+  text: TextScores,
+  context: ScoringContext,
+  excluded: Set<string>,
+  limit: number,
+): Scored[] {
   const scored: Scored[] = [];
   const facts = sourceFacts(context);
   for (const candidate of candidates) {
@@ -379,7 +387,13 @@ export function rankCandidates(
  * The same ranking as rankCandidates, in the same order and with the same scores, without
  * working out reasons: a reindex prepares every article's list and keeps no reasons.
  */
-export function rankMembers(candidates: CandidateProfile[], text: TextScores, context: ScoringContext, excluded: Set<string>, limit: number): RankedMember[] {
+export function rankMembers(
+  candidates: CandidateProfile[],
+  text: TextScores,
+  context: ScoringContext,
+  excluded: Set<string>,
+  limit: number,
+): RankedMember[] {
   return scoreCandidates(candidates, text, context, excluded, limit).map((entry) => ({
     documentId: entry.candidate.documentId,
     score: entry.score,

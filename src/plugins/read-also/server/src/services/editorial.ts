@@ -31,7 +31,9 @@ export const createEditorialService = ({ strapi }: { strapi: Core.Strapi }) => {
     const { suggestions } = pluginServices(strapi);
     const suggestion = await suggestions.acceptableSuggestion(documentId, locale, targetId);
     if (!suggestion) {
-      throw new errors.ValidationError(`Article ${targetId} is not a suggestion for ${documentId}: it is rejected, already linked, or unrelated`);
+      throw new errors.ValidationError(
+        `Article ${targetId} is not a suggestion for ${documentId}: it is rejected, already linked, or unrelated`,
+      );
     }
     const target = { documentId: suggestion.documentId, locale: suggestion.locale, title: suggestion.title };
     return links.createSuggested({ documentId, locale }, { target, score: suggestion.score, reasons: suggestion.reasons, auto }, change);

@@ -36,7 +36,8 @@ export const createPreparer = ({ strapi }: { strapi: Core.Strapi }) => {
     for (const locale of indexed) {
       const list = await suggestions.rankUnfiltered(documentId, { locale, limit: capacity });
       await repository.savePreparedLists([{ documentId, locale, members: list.map(membership), exhausted: list.length < capacity }]);
-      for (const target of list) neighbours.set(`${target.documentId}:${target.locale}`, { documentId: target.documentId, locale: target.locale });
+      for (const target of list)
+        neighbours.set(`${target.documentId}:${target.locale}`, { documentId: target.documentId, locale: target.locale });
     }
     for (const neighbour of neighbours.values()) {
       try {

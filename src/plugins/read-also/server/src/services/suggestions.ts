@@ -173,7 +173,10 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
     /** The target as the article's suggestion now, with its score and reasons; null when it is rejected, linked already or unrelated. */
     async acceptableSuggestion(documentId: string, locale: string, targetId: string): Promise<SuggestionDTO | null> {
       return inOneTransaction(async () => {
-        const [suggestion] = await ranking(documentId, locale, 1, { within: [targetId], excluded: editorialExclusions(documentId, locale) });
+        const [suggestion] = await ranking(documentId, locale, 1, {
+          within: [targetId],
+          excluded: editorialExclusions(documentId, locale),
+        });
         return suggestion ?? null;
       });
     },

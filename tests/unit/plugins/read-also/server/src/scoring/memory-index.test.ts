@@ -38,7 +38,10 @@ test('Given more postings of a term than a ranking reads, the index keeps exactl
   const index = new MemoryRankingIndex(10, 50, { names });
   // Longer articles dilute "ukraine": its impact falls as the filler grows.
   const profiles = Array.from({ length: 57 }, (_, i) =>
-    buildProfile(article(`a${String(i).padStart(2, '0')}`, 'Ukraine', Array.from({ length: i }, (_, w) => `filler${w}`).join(' ')), weights),
+    buildProfile(
+      article(`a${String(i).padStart(2, '0')}`, 'Ukraine', Array.from({ length: i }, (_, w) => `filler${w}`).join(' ')),
+      weights,
+    ),
   );
   for (const profile of profiles) index.add(profile);
 
@@ -57,7 +60,10 @@ test('Given a small archive, ranking from the in-memory index finds the related 
     article('seed', 'Zelensky and Trudeau discuss air defence', 'Canada sends air defence equipment to Ukraine.', { people: ['z', 't'] }),
     weights,
   );
-  const related = buildProfile(article('thanks', 'Zelensky thanks Canada', 'Air defence equipment from Canada arrived in Ukraine.', { people: ['z'] }), weights);
+  const related = buildProfile(
+    article('thanks', 'Zelensky thanks Canada', 'Air defence equipment from Canada arrived in Ukraine.', { people: ['z'] }),
+    weights,
+  );
   const unrelated = buildProfile(article('cup', 'Football club wins the cup', 'A record crowd saw the final.'), weights);
   const french = buildProfile(article('fr', 'Zelensky remercie le Canada', 'Défense aérienne.', { locale: 'fr', people: ['z'] }), weights);
   for (const profile of [source, related, unrelated, french]) index.add(profile);
@@ -74,7 +80,11 @@ test('Given the same postings, scores from the in-memory index equal those summe
   const index = new MemoryRankingIndex(20, 50, { names });
   const profiles = Array.from({ length: 60 }, (_, i) =>
     buildProfile(
-      article(`d${String(i).padStart(2, '0')}`, i % 2 ? 'Ukraine air defence' : 'Canada budget', Array.from({ length: i % 7 }, (_, w) => `word${w} defence`).join(' ')),
+      article(
+        `d${String(i).padStart(2, '0')}`,
+        i % 2 ? 'Ukraine air defence' : 'Canada budget',
+        Array.from({ length: i % 7 }, (_, w) => `word${w} defence`).join(' '),
+      ),
       weights,
     ),
   );
@@ -100,7 +110,10 @@ test('Given the same postings, scores from the in-memory index equal those summe
 
 test('A profile sent to a reindex worker arrives with the same terms and facts, and ranks alike', async () => {
   const profiles = [
-    buildProfile(article('a', 'Ukraine air defence', 'Canada sends air defence to Ukraine.', { people: ['z'], speakers: ['z'], tags: ['Ukraine'] }), weights),
+    buildProfile(
+      article('a', 'Ukraine air defence', 'Canada sends air defence to Ukraine.', { people: ['z'], speakers: ['z'], tags: ['Ukraine'] }),
+      weights,
+    ),
     buildProfile(article('b', 'Air defence for Ukraine', 'Systems from Canada arrive.', { people: ['z'] }), weights),
     buildProfile(article('c', 'Canada budget', 'Spending rises.'), weights),
   ];
@@ -125,7 +138,10 @@ test('A profile sent to a reindex worker arrives with the same terms and facts, 
 test('Given more postings of a term than it retains, the index gives a database the strongest and the strongest it left out', async () => {
   const index = new MemoryRankingIndex(10, 50, { retained: 20 });
   const profiles = Array.from({ length: 57 }, (_, i) =>
-    buildProfile(article(`a${String(i).padStart(2, '0')}`, 'Ukraine', Array.from({ length: i }, (_, w) => `filler${w}`).join(' ')), weights),
+    buildProfile(
+      article(`a${String(i).padStart(2, '0')}`, 'Ukraine', Array.from({ length: i }, (_, w) => `filler${w}`).join(' ')),
+      weights,
+    ),
   );
   for (const profile of profiles) index.add(profile);
   const impactOf = (documentId: string) => {

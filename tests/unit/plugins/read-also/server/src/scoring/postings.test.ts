@@ -5,7 +5,12 @@ import { termImpact } from '../../../../../../../src/plugins/read-also/server/sr
 const profile = (documentId: string, terms: Record<string, number>, norm: number) => ({ documentId, terms, norm });
 
 test('Given stored profiles, a term’s postings come strongest first, ties by documentId, from the profiles that have it', () => {
-  const profiles = [profile('b', { ukrain: 2 }, 2), profile('a', { ukrain: 2 }, 2), profile('c', { ukrain: 1 }, 1), profile('d', { canada: 3 }, 1)];
+  const profiles = [
+    profile('b', { ukrain: 2 }, 2),
+    profile('a', { ukrain: 2 }, 2),
+    profile('c', { ukrain: 1 }, 1),
+    profile('d', { canada: 3 }, 1),
+  ];
   expect(termPostings('ukrain', profiles)).toEqual([
     { documentId: 'c', impact: termImpact(1, 1) },
     { documentId: 'a', impact: termImpact(2, 2) },

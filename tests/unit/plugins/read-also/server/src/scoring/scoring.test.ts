@@ -38,7 +38,8 @@ function facts(overrides: Partial<ArticleFacts> & Pick<ArticleFacts, 'documentId
 function corpus(all: ArticleFacts[]) {
   const profiles = all.map((article) => buildProfile(article, weights));
   const documentFrequency: Record<string, number> = {};
-  for (const profile of profiles) for (const term of Object.keys(profile.terms)) documentFrequency[term] = (documentFrequency[term] ?? 0) + 1;
+  for (const profile of profiles)
+    for (const term of Object.keys(profile.terms)) documentFrequency[term] = (documentFrequency[term] ?? 0) + 1;
   const stats: CorpusStats = { documents: profiles.length, documentFrequency };
   const postings: Posting[] = profiles.flatMap((p) =>
     Object.entries(p.terms).map(([term, tf]) => ({ documentId: p.documentId, term, impact: tfWeight(tf) / p.norm })),
@@ -60,20 +61,50 @@ function suggest(all: ArticleFacts[], sourceId: string, excluded: string[] = [],
 }
 
 const archive = [
-  facts({ documentId: 'seed', title: 'Zelensky and Trudeau discuss Ukraine defence', bodyText: 'Ukraine defence aid from Canada.', people: ['z', 't'], speakers: ['z'], section: 'World', tags: ['Ukraine'] }),
-  facts({ documentId: 'quoted', title: 'Zelensky thanks allies', bodyText: 'Ukraine receives air defence systems.', people: ['z'], speakers: ['z'], storyTime: Date.UTC(2023, 0, 8), section: 'World' }),
-  facts({ documentId: 'mentioned', title: 'Canada budget debate', bodyText: 'Trudeau defends spending.', people: ['t'], storyTime: Date.UTC(2023, 0, 12) }),
-  facts({ documentId: 'unrelated', title: 'Football cup final', bodyText: 'The club won after extra time.', storyTime: Date.UTC(2023, 0, 10) }),
-  facts({ documentId: 'old', title: 'Ukraine defence aid from Canada in 2019', bodyText: 'Ukraine defence aid Canada.', storyTime: Date.UTC(2019, 0, 10) }),
+  facts({
+    documentId: 'seed',
+    title: 'Zelensky and Trudeau discuss Ukraine defence',
+    bodyText: 'Ukraine defence aid from Canada.',
+    people: ['z', 't'],
+    speakers: ['z'],
+    section: 'World',
+    tags: ['Ukraine'],
+  }),
+  facts({
+    documentId: 'quoted',
+    title: 'Zelensky thanks allies',
+    bodyText: 'Ukraine receives air defence systems.',
+    people: ['z'],
+    speakers: ['z'],
+    storyTime: Date.UTC(2023, 0, 8),
+    section: 'World',
+  }),
+  facts({
+    documentId: 'mentioned',
+    title: 'Canada budget debate',
+    bodyText: 'Trudeau defends spending.',
+    people: ['t'],
+    storyTime: Date.UTC(2023, 0, 12),
+  }),
+  facts({
+    documentId: 'unrelated',
+    title: 'Football cup final',
+    bodyText: 'The club won after extra time.',
+    storyTime: Date.UTC(2023, 0, 10),
+  }),
+  facts({
+    documentId: 'old',
+    title: 'Ukraine defence aid from Canada in 2019',
+    bodyText: 'Ukraine defence aid Canada.',
+    storyTime: Date.UTC(2019, 0, 10),
+  }),
 ];
 
 test('related stories rank first, with reasons a person can read', () => {
   const result = suggest(archive, 'seed');
   // Background on the same topic (2019) ranks below the recent story, above a story that only shares a name.
   expect(result.map((s) => s.documentId)).toEqual(['quoted', 'old', 'mentioned']);
-  expect(result[0].reasons).toEqual(
-    expect.arrayContaining(['quotes Volodymyr Zelensky', 'same section: World', '2 days earlier']),
-  );
+  expect(result[0].reasons).toEqual(expect.arrayContaining(['quotes Volodymyr Zelensky', 'same section: World', '2 days earlier']));
   expect(result[0].reasons.some((reason) => /^shared terms: .*(Ukraine|defence)/.test(reason))).toBe(true);
   expect(result.find((s) => s.documentId === 'mentioned')?.reasons).toContain('both mention Justin Trudeau');
   for (const suggestion of result) {
@@ -112,7 +143,18 @@ test('recency scales relevance but never creates it', () => {
   const result = suggest(archive, 'seed', [], { ...defaultConfig, minScore: 0 });
   expect(result.map((s) => s.documentId)).not.toContain('unrelated');
   const fresh = suggest(
-    [...archive, facts({ documentId: 'later', title: 'Zelensky thanks allies', bodyText: 'Ukraine receives air defence systems.', people: ['z'], speakers: ['z'], storyTime: Date.UTC(2023, 5, 8), section: 'World' })],
+    [
+      ...archive,
+      facts({
+        documentId: 'later',
+        title: 'Zelensky thanks allies',
+        bodyText: 'Ukraine receives air defence systems.',
+        people: ['z'],
+        speakers: ['z'],
+        storyTime: Date.UTC(2023, 5, 8),
+        section: 'World',
+      }),
+    ],
     'seed',
   );
   const near = fresh.find((s) => s.documentId === 'quoted')!;
@@ -138,20 +180,40 @@ test('a source that names people does not sink a candidate on the same topic wit
   const topic = { bodyText: 'The harbour bridge reopened to traffic after two years of repairs.', storyTime: Date.UTC(2023, 0, 10) };
   const stories = [
     facts({ documentId: 'src', title: 'Harbour bridge reopens', ...topic, people: ['z'], speakers: ['z'] }),
-    facts({ documentId: 'same-topic', title: 'Traffic returns', bodyText: 'Drivers crossed the harbour again on Monday.', storyTime: topic.storyTime, people: ['other'] }),
-    facts({ documentId: 'same-topic-and-person', title: 'Traffic returns', bodyText: 'Drivers crossed the harbour again on Monday.', storyTime: topic.storyTime, people: ['z'], speakers: ['z'] }),
+    facts({
+      documentId: 'same-topic',
+      title: 'Traffic returns',
+      bodyText: 'Drivers crossed the harbour again on Monday.',
+      storyTime: topic.storyTime,
+      people: ['other'],
+    }),
+    facts({
+      documentId: 'same-topic-and-person',
+      title: 'Traffic returns',
+      bodyText: 'Drivers crossed the harbour again on Monday.',
+      storyTime: topic.storyTime,
+      people: ['z'],
+      speakers: ['z'],
+    }),
     // Other stories, so the topic's words are rare enough to count.
     ...archive.filter((story) => story.documentId !== 'seed'),
   ];
   const withPeople = suggest(stories, 'src');
-  const withoutPeople = suggest(stories.map((story) => ({ ...story, people: [], speakers: [] })), 'src');
+  const withoutPeople = suggest(
+    stories.map((story) => ({ ...story, people: [], speakers: [] })),
+    'src',
+  );
   const score = (result: typeof withPeople, id: string) => result.find((s) => s.documentId === id)?.score;
   expect(score(withPeople, 'same-topic')).toBeCloseTo(score(withoutPeople, 'same-topic') ?? 0, 10);
   expect(score(withPeople, 'same-topic-and-person') ?? 0).toBeGreaterThan(score(withPeople, 'same-topic') ?? 0);
 });
 
 test('an identical story has the strongest text signal, and the signal stays within 0..1', () => {
-  const twin = facts({ documentId: 'twin', title: 'Zelensky and Trudeau discuss Ukraine defence', bodyText: 'Ukraine defence aid from Canada.' });
+  const twin = facts({
+    documentId: 'twin',
+    title: 'Zelensky and Trudeau discuss Ukraine defence',
+    bodyText: 'Ukraine defence aid from Canada.',
+  });
   const result = suggest([...archive, twin], 'seed', [], { ...defaultConfig, minScore: 0 });
   const texts = result.map((s) => [s.documentId, s.signals.text] as const).sort((a, b) => b[1] - a[1]);
   expect(texts[0][0]).toBe('twin');
@@ -181,22 +243,51 @@ test('profiles weigh title words above body words and read Strapi blocks', () =>
   const profile = buildProfile(facts({ documentId: 'a', title: 'Ukraine', bodyText: 'Canada' }), weights);
   expect(profile.terms.ukrain).toBe(3);
   expect(profile.terms.canada).toBe(1);
-  expect(blocksToText([{ type: 'paragraph', children: [{ text: 'One ' }, { type: 'link', children: [{ text: 'two' }] }] }])).toBe('One two');
+  expect(blocksToText([{ type: 'paragraph', children: [{ text: 'One ' }, { type: 'link', children: [{ text: 'two' }] }] }])).toBe(
+    'One two',
+  );
   expect(blocksToText(null)).toBe('');
 });
 
 test.each([1, 2, 7, 50, 199, 200])('kthLargest finds the %i-th largest of values with ties, as a full sort would', (k) => {
   let seed = 17;
-  const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const values = Array.from({ length: 200 }, () => Math.round(next() * 40) / 8);
   const sorted = [...values].sort((a, b) => b - a);
   expect(kthLargest(Float64Array.from(values), k)).toBe(sorted[k - 1]);
 });
 
 test('strongestCandidates keeps the best by score, ties by documentId, whatever their order', () => {
-  const scores = new Map([['e', 0.2], ['a', 0.5], ['d', 0.2], ['b', 0.9], ['c', 0.2]]);
+  const scores = new Map([
+    ['e', 0.2],
+    ['a', 0.5],
+    ['d', 0.2],
+    ['b', 0.9],
+    ['c', 0.2],
+  ]);
   const ids = [...scores.keys()];
-  expect(strongestCandidates(ids, (id) => scores.get(id) ?? 0, (id) => id, 3)).toEqual(['b', 'a', 'c']);
-  expect(strongestCandidates(ids.reverse(), (id) => scores.get(id) ?? 0, (id) => id, 4)).toEqual(['b', 'a', 'c', 'd']);
-  expect(strongestCandidates(ids, (id) => scores.get(id) ?? 0, (id) => id, 10)).toHaveLength(5);
+  expect(
+    strongestCandidates(
+      ids,
+      (id) => scores.get(id) ?? 0,
+      (id) => id,
+      3,
+    ),
+  ).toEqual(['b', 'a', 'c']);
+  expect(
+    strongestCandidates(
+      ids.reverse(),
+      (id) => scores.get(id) ?? 0,
+      (id) => id,
+      4,
+    ),
+  ).toEqual(['b', 'a', 'c', 'd']);
+  expect(
+    strongestCandidates(
+      ids,
+      (id) => scores.get(id) ?? 0,
+      (id) => id,
+      10,
+    ),
+  ).toHaveLength(5);
 });
