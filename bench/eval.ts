@@ -25,6 +25,9 @@ const program = new Command()
 type Weights = ReadAlsoConfig['weights'];
 const none: Weights = { text: 0, people: 0, speakers: 0, tags: 0, section: 0, recency: 0 };
 const d = defaultConfig.weights;
+/** Thresholds measured for the lowest score shown. */
+const MIN_SCORES = [0.01, 0.05, 0.1, 0.15, 0.2];
+
 const VARIANTS: { name: string; weights: Weights }[] = [
   { name: 'text only', weights: { ...none, text: d.text } },
   { name: '+ people mentioned', weights: { ...none, text: d.text, people: d.people } },
@@ -72,9 +75,8 @@ async function main() {
     const toCnrec = new Map(rows.map((row) => [row.documentId, row.sourceId.replace('cnrec-', '')]));
     const toDocument = new Map(rows.map((row) => [row.sourceId.replace('cnrec-', ''), row.documentId]));
 
-    const results: { name: string; figures: QualityFigures; p95: number }[] = [];
-    for (const variant of VARIANTS) {
-      strapi.config.set('plugin::read-also.weights', variant.weights);
+    /** Every judged article's suggestions over the HTTP API, with the time each request took. */
+    async function rankAll() {
       const rankings = new Map<string, string[]>();
       const timings: number[] = [];
       for (const source of judgedBySource.keys()) {
@@ -93,9 +95,31 @@ async function main() {
         );
       }
       timings.sort((a, b) => a - b);
+      return { rankings, timings };
+    }
+
+    const results: { name: string; figures: QualityFigures; p95: number }[] = [];
+    for (const variant of VARIANTS) {
+      strapi.config.set('plugin::read-also.weights', variant.weights);
+      const { rankings, timings } = await rankAll();
       results.push({ name: variant.name, figures: evaluate(rankings, judgements, judgedBySource), p95: percentile(timings, 95) });
     }
     strapi.config.set('plugin::read-also.weights', defaultConfig.weights);
+
+    // The lowest score shown: what each threshold costs in quality and in suggestions shown.
+    const thresholds: { minScore: number; figures: QualityFigures; shown: number; none: number }[] = [];
+    for (const minScore of MIN_SCORES) {
+      strapi.config.set('plugin::read-also.minScore', minScore);
+      const { rankings } = await rankAll();
+      const counts = [...rankings.values()].map((ranking) => ranking.length);
+      thresholds.push({
+        minScore,
+        figures: evaluate(rankings, judgements, judgedBySource),
+        shown: counts.reduce((sum, count) => sum + count, 0) / Math.max(counts.length, 1),
+        none: counts.filter((count) => count === 0).length,
+      });
+    }
+    strapi.config.set('plugin::read-also.minScore', defaultConfig.minScore);
 
     // Baselines on the body read-also sees (the parser's paragraphs, without "Read also" lines).
     const docs: Doc[] = articles.map((article) => {
@@ -127,6 +151,14 @@ async function main() {
       '| variant | nDCG@5 | P@5 | request p95 (ms) |',
       '|---|---|---|---|',
       ...results.map((result) => `| ${result.name} | ${f3(result.figures.ndcg5)} | ${f3(result.figures.p5)} | ${result.p95.toFixed(1)} |`),
+      '',
+      `## Lowest score shown (default ${defaultConfig.minScore}; all signals)`,
+      '',
+      '| minScore | nDCG@5 | P@5 | suggestions shown per article (of 5) | articles with none |',
+      '|---|---|---|---|---|',
+      ...thresholds.map(
+        (row) => `| ${row.minScore} | ${f3(row.figures.ndcg5)} | ${f3(row.figures.p5)} | ${row.shown.toFixed(2)} | ${row.none} |`,
+      ),
       '',
     ];
     const markdown = lines.join('\n');

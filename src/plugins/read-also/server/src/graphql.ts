@@ -13,6 +13,16 @@ const typeDefs = /* GraphQL */ `
     recency: Float!
   }
 
+  "Why a story is suggested: a code and its parameters (speaker and person: person; terms; tags; section; time: days, positive when the story came earlier)."
+  type ReadAlsoReason {
+    code: String!
+    person: String
+    terms: [String!]
+    tags: [String!]
+    section: String
+    days: Int
+  }
+
   type ReadAlsoSuggestion {
     documentId: ID!
     title: String!
@@ -20,6 +30,7 @@ const typeDefs = /* GraphQL */ `
     locale: String!
     score: Float!
     reasons: [String!]!
+    reasonCodes: [ReadAlsoReason!]!
     signals: ReadAlsoSignals!
   }
 

@@ -3,6 +3,10 @@
  * module, so both halves agree on every request and response.
  */
 
+import type { Reason } from '../reasons';
+
+export type { Reason };
+
 export type SuggestionSignals = { text: number; people: number; speakers: number; tags: number; section: number; recency: number };
 
 export type SuggestionDTO = {
@@ -12,8 +16,10 @@ export type SuggestionDTO = {
   locale: string;
   /** Between 0 and 1. */
   score: number;
-  /** Sentences an editor or a reader can understand: "quotes Volodymyr Zelensky", "2 days earlier". */
+  /** Sentences in the article's language: "quotes Volodymyr Zelensky", "2 days earlier"; "cite …", "2 jours plus tôt". */
   reasons: string[];
+  /** The same reasons as codes with parameters, for a client to render in its own language. */
+  reasonCodes: Reason[];
   signals: SuggestionSignals;
 };
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Badge, Box, Button, Flex, Loader, ProgressBar, TextInput, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import { renderReason } from '../../../shared/reasons';
 import type { ArticleHitDTO, RelatedLinkDTO, SuggestionDTO } from '../../../shared/contracts/suggestions';
 import { useReadAlsoApi } from '../api/readAlso';
 import { t } from '../pluginId';
@@ -23,7 +24,8 @@ const ORIGIN_LABELS: Record<RelatedLinkDTO['origin'], { id: string; defaultMessa
 
 export const ReadAlsoContent = ({ documentId, locale, canManage, canPublish, revision }: Props) => {
   const api = useReadAlsoApi();
-  const { formatMessage } = useIntl();
+  // Reasons in the editor's interface language, whatever the article's.
+  const { formatMessage, locale: interfaceLocale } = useIntl();
   const { toggleNotification } = useNotification();
   const [state, setState] = useState<{ status: 'loading' } | { status: 'error'; message: string } | ({ status: 'ready' } & Loaded)>({
     status: 'loading',
@@ -173,13 +175,15 @@ export const ReadAlsoContent = ({ documentId, locale, canManage, canPublish, rev
                   <Typography variant="pi">{Math.round(suggestion.score * 100)}%</Typography>
                 </Flex>
                 <Box tag="ul" paddingLeft={4}>
-                  {suggestion.reasons.map((reason) => (
-                    <li key={reason}>
-                      <Typography variant="pi" textColor="neutral700">
-                        {reason}
-                      </Typography>
-                    </li>
-                  ))}
+                  {suggestion.reasonCodes
+                    .map((code) => renderReason(code, interfaceLocale))
+                    .map((reason) => (
+                      <li key={reason}>
+                        <Typography variant="pi" textColor="neutral700">
+                          {reason}
+                        </Typography>
+                      </li>
+                    ))}
                 </Box>
                 {canManage && (
                   <Flex gap={2}>

@@ -11,6 +11,8 @@
  */
 import { byDocumentId } from './order';
 import { tfWeight, type ArticleProfile } from './profile';
+import { isShownTerm } from './text';
+import type { Reason } from '../../../shared/reasons';
 
 export type SignalWeights = { text: number; people: number; speakers: number; tags: number; section: number; recency: number };
 
@@ -57,7 +59,7 @@ export type Ranked = {
   locale: string;
   score: number;
   /** Sentences an editor or a reader can understand: "quotes Volodymyr Zelensky", "2 days earlier". */
-  reasons: string[];
+  reasons: Reason[];
   signals: SignalScores;
 };
 
@@ -193,12 +195,11 @@ function overlapCoefficient(shared: number, a: number, b: number): number {
 
 const fold = (value: string) => value.trim().toLowerCase();
 
-export function describeGap(sourceTime: number | null, candidateTime: number | null): string | null {
+/** Days from the candidate to the source (positive: the candidate came earlier), or null when either has no date. */
+export function dayGap(sourceTime: number | null, candidateTime: number | null): number | null {
   if (sourceTime === null || candidateTime === null) return null;
   const days = Math.round((sourceTime - candidateTime) / DAY);
-  if (days === 0) return 'the same day';
-  const amount = Math.abs(days);
-  return `${amount} day${amount === 1 ? '' : 's'} ${days > 0 ? 'earlier' : 'later'}`;
+  return days === 0 ? 0 : days; // never -0, which JSON would send as 0 anyway
 }
 
 export type ScoringContext = {
@@ -320,24 +321,26 @@ function scoreCandidate(candidate: CandidateProfile, textScore: number, context:
   return { candidate, score, signals, sharedSpeakers, sharedPeople, sharedTags, sameSection };
 }
 
-function reasonsFor(scored: Scored, termParts: Map<string, number> | undefined, context: ScoringContext & ReasonContext): string[] {
+function reasonsFor(scored: Scored, termParts: Map<string, number> | undefined, context: ScoringContext & ReasonContext): Reason[] {
   const { source } = context;
   const { candidate, sharedSpeakers, sharedPeople, sharedTags, sameSection } = scored;
-  const reasons: string[] = [];
-  for (const id of sharedSpeakers.slice(0, 2)) reasons.push(`quotes ${context.personName(id)}`);
+  const reasons: Reason[] = [];
+  for (const id of sharedSpeakers.slice(0, 2)) reasons.push({ code: 'speaker', person: context.personName(id) });
   const mentionedOnly = sharedPeople.filter((id) => !sharedSpeakers.includes(id));
-  for (const id of mentionedOnly.slice(0, 2)) reasons.push(`both mention ${context.personName(id)}`);
+  for (const id of mentionedOnly.slice(0, 2)) reasons.push({ code: 'person', person: context.personName(id) });
   if (termParts && termParts.size > 0) {
+    // The story's own words, never a stem: a term without its word, or a word readers skip, is not shown.
     const terms = [...termParts.entries()]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, 3)
-      .map(([term]) => source.labels[term] ?? term);
-    reasons.push(`shared terms: ${terms.join(', ')}`);
+      .map(([term]) => source.labels[term])
+      .filter((word): word is string => word !== undefined && isShownTerm(word, source.locale))
+      .slice(0, 3);
+    if (terms.length > 0) reasons.push({ code: 'terms', terms });
   }
-  if (sharedTags.length > 0) reasons.push(`shared tags: ${sharedTags.slice(0, 3).join(', ')}`);
-  if (sameSection) reasons.push(`same section: ${candidate.section}`);
-  const gap = describeGap(source.storyTime, candidate.storyTime);
-  if (gap) reasons.push(gap);
+  if (sharedTags.length > 0) reasons.push({ code: 'tags', tags: sharedTags.slice(0, 3) });
+  if (sameSection && candidate.section) reasons.push({ code: 'section', section: candidate.section });
+  const days = dayGap(source.storyTime, candidate.storyTime);
+  if (days !== null) reasons.push({ code: 'time', days });
   return reasons;
 }
 

@@ -5,6 +5,7 @@
  */
 import { eng, fra } from 'stopword';
 import { newStemmer } from 'snowball-stemmers';
+import displayStopWords from 'stopwords-iso';
 
 export type Terms = { counts: Map<string, number>; labels: Map<string, string> };
 
@@ -65,4 +66,16 @@ export function emptyTerms(): Terms {
 
 export function termsOf(text: string, locale: string): Terms {
   return addTerms(emptyTerms(), text, locale);
+}
+
+/**
+ * Words too common to explain anything ("entre", "huit", "said"): stopwords-iso's longer lists
+ * (MIT, github.com/stopwords-iso), for the words reasons show. Ranking keeps its own shorter lists.
+ */
+const SHOWN_STOP_WORDS: Record<'en' | 'fr', Set<string>> = { en: new Set(displayStopWords.en), fr: new Set(displayStopWords.fr) };
+
+/** Whether a word of the story is worth showing as a shared term. */
+export function isShownTerm(word: string, locale: string): boolean {
+  const lower = word.toLowerCase();
+  return lower.length > 1 && !/^\d+$/u.test(lower) && !SHOWN_STOP_WORDS[languageOf(locale)].has(lower);
 }

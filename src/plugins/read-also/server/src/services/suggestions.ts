@@ -7,6 +7,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import type { SuggestionDTO } from '../../../shared/contracts/suggestions';
+import { renderReason } from '../../../shared/reasons';
 import type { Ranked } from '../scoring/rank';
 import { suggest } from '../scoring/suggest';
 import { databaseRankingData } from '../repositories/database-ranking';
@@ -29,7 +30,8 @@ const rounded = (value: number, places: number) => Math.round(value * 10 ** plac
  */
 export const clientScore = (score: number) => rounded(score, 3);
 
-function toSuggestionDTO(ranked: Ranked): SuggestionDTO {
+/** The wire form of a ranked suggestion: reasons as codes, and as sentences in the article's language. */
+function toSuggestionDTO(ranked: Ranked, articleLocale: string): SuggestionDTO {
   const { signals } = ranked;
   return {
     documentId: ranked.documentId,
@@ -37,7 +39,8 @@ function toSuggestionDTO(ranked: Ranked): SuggestionDTO {
     slug: ranked.slug,
     locale: ranked.locale,
     score: clientScore(ranked.score),
-    reasons: ranked.reasons,
+    reasons: ranked.reasons.map((reason) => renderReason(reason, articleLocale)),
+    reasonCodes: ranked.reasons,
     signals: {
       text: rounded(signals.text, 4),
       people: rounded(signals.people, 4),
@@ -112,7 +115,7 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
       within: only.within,
       excluded: await only.excluded(),
     });
-    return ranked.map(toSuggestionDTO);
+    return ranked.map((entry) => toSuggestionDTO(entry, locale));
   }
 
   /** These targets only, best first, without the editorial exclusions (a prepared list's members, a neighbour's offer). */

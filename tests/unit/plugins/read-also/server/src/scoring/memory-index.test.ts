@@ -4,6 +4,7 @@ import { fromWire, toWire } from '../../../../../../../src/plugins/read-also/ser
 import { suggest, suggestMembers } from '../../../../../../../src/plugins/read-also/server/src/scoring/suggest';
 import { scorePostings, type Posting, type QueryTerm } from '../../../../../../../src/plugins/read-also/server/src/scoring/rank';
 import { defaultConfig } from '../../../../../../../src/plugins/read-also/server/src/config';
+import { renderReason } from '../../../../../../../src/plugins/read-also/shared/reasons';
 
 const weights = { title: 2, standfirst: 1.5, body: 1 };
 const names = async (ids: string[]) => new Map(ids.map((id) => [id, `Person ${id}`]));
@@ -72,8 +73,9 @@ test('Given a small archive, ranking from the in-memory index finds the related 
   expect(ranked[0].documentId).toBe('thanks');
   expect(ranked.map((s) => s.documentId)).not.toContain('fr');
   expect(ranked.map((s) => s.documentId)).not.toContain('seed');
-  expect(ranked[0].reasons).toContain('both mention Person z');
-  expect(ranked[0].reasons.join(' ')).toMatch(/shared terms: .*(Zelensky|air|Canada)/);
+  const readable = ranked[0].reasons.map((reason) => renderReason(reason, 'en'));
+  expect(readable).toContain('both mention Person z');
+  expect(readable.join(' ')).toMatch(/shared terms: .*(Zelensky|air|Canada)/);
 });
 
 test('Given the same postings, scores from the in-memory index equal those summed from database rows, and stale scores are refused', async () => {

@@ -1,7 +1,7 @@
 import { buildProfile, tfWeight, type ArticleFacts } from '../../../../../../../src/plugins/read-also/server/src/scoring/profile';
 import { blocksToText } from '../../../../../../../src/lib/blocks';
 import {
-  describeGap,
+  dayGap,
   kthLargest,
   rankCandidates,
   rankMembers,
@@ -13,6 +13,7 @@ import {
   type ReasonContext,
   type ScoringContext,
 } from '../../../../../../../src/plugins/read-also/server/src/scoring/rank';
+import { renderReason, type Reason } from '../../../../../../../src/plugins/read-also/shared/reasons';
 import { termsOf } from '../../../../../../../src/plugins/read-also/server/src/scoring/text';
 import { defaultConfig } from '../../../../../../../src/plugins/read-also/server/src/config';
 
@@ -104,9 +105,13 @@ test('related stories rank first, with reasons a person can read', () => {
   const result = suggest(archive, 'seed');
   // Background on the same topic (2019) ranks below the recent story, above a story that only shares a name.
   expect(result.map((s) => s.documentId)).toEqual(['quoted', 'old', 'mentioned']);
-  expect(result[0].reasons).toEqual(expect.arrayContaining(['quotes Volodymyr Zelensky', 'same section: World', '2 days earlier']));
-  expect(result[0].reasons.some((reason) => /^shared terms: .*(Ukraine|defence)/.test(reason))).toBe(true);
-  expect(result.find((s) => s.documentId === 'mentioned')?.reasons).toContain('both mention Justin Trudeau');
+  const readable = (reasons: Reason[] = []) => reasons.map((reason) => renderReason(reason, 'en'));
+  expect(readable(result[0].reasons)).toEqual(
+    expect.arrayContaining(['quotes Volodymyr Zelensky', 'same section: World', '2 days earlier']),
+  );
+  expect(readable(result[0].reasons).some((reason) => /^shared terms: .*(Ukraine|defence)/.test(reason))).toBe(true);
+  expect(readable(result.find((s) => s.documentId === 'mentioned')?.reasons)).toContain('both mention Justin Trudeau');
+  expect(readable(result.find((s) => s.documentId === 'old')?.reasons)).toContain('4 years earlier');
   for (const suggestion of result) {
     expect(suggestion.score).toBeGreaterThan(0);
     expect(suggestion.score).toBeLessThanOrEqual(1);
@@ -222,10 +227,10 @@ test('an identical story has the strongest text signal, and the signal stays wit
 });
 
 test('gaps are described from the source’s point of view', () => {
-  expect(describeGap(10 * DAY, 8 * DAY)).toBe('2 days earlier');
-  expect(describeGap(10 * DAY, 11 * DAY)).toBe('1 day later');
-  expect(describeGap(10 * DAY, 10 * DAY + 3600_000)).toBe('the same day');
-  expect(describeGap(null, 1)).toBeNull();
+  expect(dayGap(10 * DAY, 8 * DAY)).toBe(2);
+  expect(dayGap(10 * DAY, 11 * DAY)).toBe(-1);
+  expect(dayGap(10 * DAY, 10 * DAY + 3600_000)).toBe(0);
+  expect(dayGap(null, 1)).toBeNull();
 });
 
 test('terms: stop words out, stems shared, readable labels kept, French too', () => {
