@@ -124,12 +124,7 @@ test('an editor sees suggestions with reasons, accepts one, rejects one, and the
     await page.waitForURL(/\/admin(\/)?$/u, { timeout: 60_000 });
     await skipGuidedTour(page);
 
-    const login = await fetch(`${app.url}/admin/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: SUPER_ADMIN.email, password: SUPER_ADMIN.password }),
-    }).then((res) => res.json() as Promise<{ data: { token: string } }>);
-    const token = login.data.token;
+    const token = await adminToken(SUPER_ADMIN);
 
     // And a few stories about the same people, and one about nothing of the kind.
     await publishStory(
@@ -252,12 +247,17 @@ async function logInAs(page: Page, user: { email: string; password: string }) {
   await skipGuidedTour(page);
 }
 
+/** One admin token per user for the whole file: Strapi allows only a few logins per address in five minutes. */
+const adminTokens = new Map<string, string>();
 async function adminToken(user: { email: string; password: string }): Promise<string> {
+  const known = adminTokens.get(user.email);
+  if (known) return known;
   const login = await fetch(`${app.url}/admin/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ email: user.email, password: user.password }),
   }).then((res) => res.json() as Promise<{ data: { token: string } }>);
+  adminTokens.set(user.email, login.data.token);
   return login.data.token;
 }
 
@@ -328,6 +328,46 @@ test("the edit view reads like a newsroom's, in English and in French, with tags
     await page.screenshot({ path: path.join(OUTPUT, '6-edit-view-fr.png'), fullPage: true });
     await adminApi(await adminToken(SUPER_ADMIN), 'PUT', '/admin/users/me', { preferedLanguage: 'en' });
     await page.evaluate("localStorage.setItem('strapi-admin-language', 'en')");
+    expect(unexpectedErrors(editor)).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+test("the panel lists the story's quotes with their speakers, and an editor sets a speaker in one step", async () => {
+  const editor = await openBrowser();
+  const { context, page } = editor;
+  try {
+    await logInAs(page, SUPER_ADMIN);
+    const seedId = await seedArticleId();
+    await page.goto(`${app.url}/admin/content-manager/collection-types/api::article.article/${seedId}?plugins[i18n][locale]=en`);
+    const section = page.getByTestId('read-also-quotes');
+    await section.waitFor({ timeout: 60_000 });
+    const quotes = section.getByTestId('read-also-quote');
+    await quotes.first().waitFor();
+    expect(await quotes.count()).toBe(3);
+    // The seed's first quote is Zelensky's words on Twitter.
+    const first = quotes.first();
+    expect(await first.innerText()).toContain('Volodymyr Zelensky');
+
+    // The editor changes its speaker to Justin Trudeau by typing a few letters and picking the name.
+    await first.getByRole('textbox', { name: 'Speaker of this quote' }).pressSequentially('Trud');
+    await first.getByRole('button', { name: 'Justin Trudeau' }).click();
+    await first.getByText('Justin Trudeau', { exact: true }).waitFor();
+    await page.screenshot({ path: path.join(OUTPUT, '8-quotes-in-panel.png'), fullPage: true });
+    await section.screenshot({ path: path.join(OUTPUT, '8-quotes-section.png') });
+
+    // The Super Admin may publish quotes: readers see the new speaker at once.
+    const quoteId = (await first.getAttribute('data-quote-id')) as string;
+    const live = (await fetch(`${app.url}/api/quotes/${quoteId}?populate[speaker][fields][0]=name`).then((res) => res.json())) as {
+      data: { speaker: { name: string } | null };
+    };
+    expect(live.data.speaker?.name).toBe('Justin Trudeau');
+
+    // And it is kept after a reload.
+    await page.reload();
+    await section.waitFor({ timeout: 60_000 });
+    await section.getByTestId('read-also-quote').first().getByText('Justin Trudeau', { exact: true }).waitFor();
     expect(unexpectedErrors(editor)).toEqual([]);
   } finally {
     await context.close();

@@ -2,7 +2,8 @@ import { ACTIONS, PLUGIN_ID } from '../../shared/constants';
 
 export { PLUGIN_ID };
 
-export const ARTICLE_UID = 'api::article.article';
+// The app's content types, named once in src/content-types.ts.
+export { ARTICLE as ARTICLE_UID, QUOTE as QUOTE_UID } from '../../../../content-types';
 
 /** Translation keys are prefixed with the plugin id, as Strapi's own plugins do. */
 export const t = (key: string) => `${PLUGIN_ID}.${key}`;

@@ -1,7 +1,9 @@
 import { useQueryParams, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { ARTICLE_UID, PERMISSIONS, t } from '../pluginId';
+import { ARTICLE_UID, PERMISSIONS, QUOTE_UID, t } from '../pluginId';
 import { ReadAlsoContent } from './ReadAlsoContent';
+import { QuotesSection } from './QuotesSection';
+import { Flex } from '@strapi/design-system';
 
 type PanelProps = {
   model: string;
@@ -21,6 +23,8 @@ export const ReadAlsoPanel = ({ model, documentId, collectionType, document }: P
   const { allowedActions, isLoading } = useRBAC({ ...PERMISSIONS });
   // "Add and publish now" puts a link before readers at once: only for those who may publish the article.
   const publishing = useRBAC({ publish: [{ action: 'plugin::content-manager.explorer.publish', subject: ARTICLE_UID }] });
+  // A speaker set from the panel reaches readers at once only for those who may publish quotes.
+  const quotePublishing = useRBAC({ publish: [{ action: 'plugin::content-manager.explorer.publish', subject: QUOTE_UID }] });
 
   if (model !== ARTICLE_UID || collectionType !== 'collection-types') return null;
   if (!documentId || documentId === 'create') return null;
@@ -31,13 +35,22 @@ export const ReadAlsoPanel = ({ model, documentId, collectionType, document }: P
   return {
     title: formatMessage({ id: t('panel.title'), defaultMessage: 'Read also' }),
     content: (
-      <ReadAlsoContent
-        documentId={documentId}
-        locale={locale}
-        canManage={Boolean(allowedActions.canManage)}
-        canPublish={Boolean(publishing.allowedActions.canPublish)}
-        revision={revision}
-      />
+      <Flex direction="column" alignItems="stretch" gap={6}>
+        <ReadAlsoContent
+          documentId={documentId}
+          locale={locale}
+          canManage={Boolean(allowedActions.canManage)}
+          canPublish={Boolean(publishing.allowedActions.canPublish)}
+          revision={revision}
+        />
+        <QuotesSection
+          documentId={documentId}
+          locale={locale}
+          canManage={Boolean(allowedActions.canManage)}
+          canPublishQuotes={Boolean(quotePublishing.allowedActions.canPublish)}
+          revision={revision}
+        />
+      </Flex>
     ),
   };
 };

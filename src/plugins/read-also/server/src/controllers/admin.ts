@@ -5,7 +5,6 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { errors } from '@strapi/utils';
 import type {
   AcceptSuggestion,
   GetLinks,
@@ -14,35 +13,14 @@ import type {
   SearchArticles,
   SetLinkTarget,
 } from '../../../shared/contracts/suggestions';
-import { ARTICLE } from '../../../../../content-types';
 import { pluginServices } from '../services/registry';
 import { parse, resolveLocale } from './request';
 import { acceptBody, articleParams, decisionParams, linkParams, localeQuery, searchQuery, suggestionQuery, targetBody } from './validators';
 import { readAlsoSettings } from '../settings';
-
-type Access = 'read' | 'update' | 'publish';
-
-const REFUSALS: Record<Access, string> = {
-  read: 'You may not see the links of this article',
-  update: 'You may not edit the links of this article',
-  publish: 'You may not publish this article: the link was not added; add it to the draft instead',
-};
+import { articleAccess } from './access';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  async function ensureArticleAccess(ctx: Context, documentId: string, locale: string, access: Access) {
-    const article = await strapi.db.query(ARTICLE).findOne({
-      where: { documentId, locale, publishedAt: null },
-      populate: ['createdBy'],
-    });
-    if (!article) throw new errors.NotFoundError(`No article ${documentId} in locale ${locale}`);
-    const checker = strapi
-      .plugin('content-manager')
-      .service('permission-checker')
-      .create({ userAbility: ctx.state.userAbility, model: ARTICLE });
-    if (checker.cannot[access](article)) {
-      throw new errors.ForbiddenError(REFUSALS[access]);
-    }
-  }
+  const ensureArticleAccess = articleAccess(strapi);
 
   return {
     async suggestions(ctx: Context) {

@@ -1,4 +1,5 @@
 import admin from './admin';
 import suggestions from './suggestions';
+import quotes from './quotes';
 
-export default { admin, suggestions };
+export default { admin, suggestions, quotes };

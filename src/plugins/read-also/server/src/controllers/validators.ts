@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { localeCode as locale } from '../../../../../lib/locale';
 
 // Strapi's document ids are short lowercase words; anything else (a NUL byte, SQL) is refused before any query.
-const documentId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/u, 'must be a document id (letters, digits, "-" and "_")');
+export const documentId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/u, 'must be a document id (letters, digits, "-" and "_")');
 
 export function suggestionQuery(maxLimit: number) {
   return z
@@ -35,6 +35,6 @@ export const searchQuery = z
   .object({ q: z.string().trim().min(2, 'q must have at least 2 characters').max(200), locale: locale.optional() })
   .passthrough();
 export const linkParams = z.object({ linkId: documentId });
-const publishNow = z.boolean({ invalid_type_error: 'publish must be true or false' }).optional();
+export const publishNow = z.boolean({ invalid_type_error: 'publish must be true or false' }).optional();
 export const targetBody = z.object({ targetId: documentId, locale: locale.optional(), publish: publishNow });
 export const acceptBody = z.object({ publish: publishNow });
