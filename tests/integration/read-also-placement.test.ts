@@ -4,7 +4,7 @@
  */
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../helpers/strapi';
-import { ARTICLE, paragraphs } from '../helpers/fixtures';
+import { ARTICLE, RELATED_LINK, paragraphs } from '../helpers/fixtures';
 import { adminSession } from '../helpers/admin';
 import { buildNewsroom, type Newsroom } from '../helpers/newsroom';
 
@@ -172,6 +172,17 @@ describe('drafts and publishing', () => {
     expect(live.status).toBe(200);
     expect(live.body.data).toMatchObject({ afterParagraph: 1, published: true, changesPending: false });
     expect(await publicPlaces(documentId)).toEqual([{ label: link.label, afterParagraph: 1, order: 0 }]);
+  });
+
+  test('a link hidden because its target left the site stays hidden when placed with "publish"', async () => {
+    const documentId = await publishedStory(editor, 'Zelensky and Trudeau review Ukraine’s air defence');
+    const hidden = await app.strapi.documents(RELATED_LINK).create({
+      data: { label: 'A story taken off the site', article: { documentId, locale: 'en' }, targetUnpublished: true } as never,
+    });
+    const res = await place(editor, hidden.documentId, { afterParagraph: 1, publish: true });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({ afterParagraph: 1, published: false });
+    expect(await publicPlaces(documentId)).toEqual([]);
   });
 
   test('an Author may place links of their own story in the draft, but not publish the change', async () => {

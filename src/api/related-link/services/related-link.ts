@@ -263,33 +263,39 @@ export const createLinkLifecycle = (strapi: Core.Strapi) => {
     /**
      * Moves a link to another paragraph and/or another rank among the links there, in the draft;
      * the links of the paragraph it leaves and of the one it joins are renumbered 0..k. Asked to
-     * publish (and the article is live), the moved link goes live, and so do the live links
-     * renumbered with it, so that readers never see two links at one rank.
+     * publish (and the article is live), the moved link goes live (unless hidden because its
+     * target left the site), and so do the live links renumbered with it, so that readers never
+     * see two links at one rank.
      */
     async place(linkId: string, placement: LinkPlacement, change: LinkChange): Promise<LinkState> {
       const owner = await lifecycle.ownerOf(linkId);
       const problem = placeProblem(placement.afterParagraph, (await paragraphsOf(owner)).length);
       if (problem) throw new errors.ValidationError(problem);
       const siblings = await draftRows({ article: owner });
+      // A link hidden because its target left the site stays hidden wherever it goes.
+      const hidden = siblings.find((link) => link.documentId === linkId)?.targetUnpublished === true;
+      const publish = change.publish && !hidden && (await hasPublishedVersion(ARTICLE, owner.documentId, owner.locale));
       const moves = placeAmong(
         siblings.map((link) => ({ documentId: link.documentId, afterParagraph: link.afterParagraph, order: link.order ?? 0 })),
         linkId,
         placement.afterParagraph,
         placement.order,
       );
-      for (const move of moves) {
-        await links().update({
-          documentId: move.documentId,
-          data: documentInput(RELATED_LINK, { afterParagraph: move.afterParagraph, order: move.order }),
-        });
-      }
-      await publishIfAsked(linkId, owner, change);
-      if (change.publish && (await hasPublishedVersion(ARTICLE, owner.documentId, owner.locale))) {
+      // All the renumbering or none of it.
+      await strapi.db.transaction(async () => {
+        for (const move of moves) {
+          await links().update({
+            documentId: move.documentId,
+            data: documentInput(RELATED_LINK, { afterParagraph: move.afterParagraph, order: move.order }),
+          });
+        }
+        if (!publish) return;
+        await links().publish({ documentId: linkId });
         for (const move of moves) {
           if (move.documentId !== linkId && (await hasPublishedVersion(RELATED_LINK, move.documentId)))
             await links().publish({ documentId: move.documentId });
         }
-      }
+      });
       return stateOf(await linkRow(linkId));
     },
 
