@@ -2,6 +2,8 @@
  * The structured article the output formats are built from: plain data, loaded once
  * (see ./load.ts), so JSON-LD and ninjs are pure functions of it.
  */
+import { compareReadingOrder } from '../lib/placement';
+
 export type FormatPerson = { documentId: string; name: string; aliases: string[] };
 /** Same shape as a person: a name and the other forms found in copy. */
 export type FormatOrganisation = FormatPerson;
@@ -58,9 +60,7 @@ function escapeHtml(text: string): string {
 
 /** Links in the order a reader meets them: by placement, then by editorial order. */
 function linksInPlace(article: FormatArticle) {
-  return [...article.relatedLinks].sort(
-    (a, b) => (a.afterParagraph ?? Number.MAX_SAFE_INTEGER) - (b.afterParagraph ?? Number.MAX_SAFE_INTEGER) || a.order - b.order,
-  );
+  return [...article.relatedLinks].sort(compareReadingOrder);
 }
 
 /**

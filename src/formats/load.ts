@@ -1,7 +1,7 @@
 /** Loads a published article with everything the output formats need, in one Document Service read. */
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
-import { blocksToText } from '../lib/blocks';
+import { storyParagraphs } from '../lib/placement';
 import type { FormatArticle, FormatPerson, FormatSettings } from './article';
 import { ARTICLE } from '../content-types';
 
@@ -84,14 +84,13 @@ export async function loadFormatArticle(strapi: Core.Strapi, documentId: string,
   });
   if (!found) return null;
   const row = articleRow.parse(found);
-  const body = Array.isArray(row.body) ? row.body : [];
   return {
     documentId: row.documentId,
     locale: row.locale,
     title: row.title,
     slug: row.slug,
     standfirst: row.standfirst,
-    paragraphs: body.map((block) => blocksToText([block])).filter((paragraph) => paragraph.trim() !== ''),
+    paragraphs: storyParagraphs(row.body),
     byline: row.byline,
     source: row.source,
     storyPublishedAt: row.storyPublishedAt,

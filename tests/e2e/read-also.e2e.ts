@@ -373,3 +373,76 @@ test("the panel lists the story's quotes with their speakers, and an editor sets
     await context.close();
   }
 });
+
+test('an editor sees where each link stands in the story, moves one to another paragraph and reorders, and the places hold', async () => {
+  const WASHINGTON = 'Washington still views Maduro government';
+  const RUSSIA = 'Russia: mourning and anger';
+  const PUTIN = 'Putin orders the screening of documentaries';
+  const editor = await openBrowser();
+  const { context, page } = editor;
+  try {
+    // Given the seed story, imported with three "Read also" links after its first paragraph.
+    await logInAs(page, SUPER_ADMIN);
+    const seedId = await seedArticleId();
+    await page.goto(`${app.url}/admin/content-manager/collection-types/api::article.article/${seedId}?plugins[i18n][locale]=en`);
+    const panel = page.getByTestId('read-also-panel');
+    await panel.waitFor({ timeout: 60_000 });
+    const row = (label: string) => panel.getByTestId('read-also-link').filter({ hasText: label });
+    const placeSelect = (label: string) => row(label).getByRole('combobox', { name: 'Place in the story' });
+    const placeOf = async (label: string) => ((await placeSelect(label).textContent()) ?? '').trim();
+    const labels = async () => (await panel.getByTestId('read-also-link').allInnerTexts()).map((text) => text.split('\n')[0].trim());
+
+    await row(PUTIN).waitFor();
+    expect(await placeOf(WASHINGTON)).toBe('After ¶1');
+    expect(await placeOf(PUTIN)).toBe('After ¶1');
+
+    // When the editor moves the third link after paragraph 2, choosing the paragraph by its first words.
+    await placeSelect(PUTIN).click();
+    await page.getByRole('option', { name: 'Before the story' }).waitFor();
+    await page.waitForTimeout(300); // the list fades in
+    await page.screenshot({ path: path.join(OUTPUT, '7-place-options.png') });
+    await page.getByRole('option', { name: /^After ¶2 — “We discussed/u }).click();
+    await placeSelect(PUTIN).filter({ hasText: 'After ¶2' }).waitFor();
+    // The article is live: the new place waits in the draft, and the editor is told so.
+    await page.getByText('Link moved in the draft').first().waitFor();
+    await row(PUTIN).getByText('Change in the draft').waitFor();
+
+    // And moves the second link up, first after paragraph 1.
+    await row(RUSSIA).getByRole('button', { name: 'Move up' }).click();
+    await panel.getByTestId('read-also-link').first().filter({ hasText: RUSSIA }).waitFor();
+    expect(await row(RUSSIA).getByRole('button', { name: 'Move up' }).isDisabled()).toBe(true);
+    // A taller window shows the whole panel at once.
+    await page.setViewportSize({ width: 1440, height: 1600 });
+    await panel.getByText('Links in this article').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(OUTPUT, '7-links-in-place.png') });
+
+    // Then after a reload the links stand where they were put, in reading order.
+    await page.reload();
+    await panel.waitFor({ timeout: 60_000 });
+    await row(PUTIN).waitFor();
+    const known = [RUSSIA, WASHINGTON, PUTIN];
+    const order = (await labels()).map((label) => known.find((start) => label.startsWith(start)) ?? label);
+    expect(order.slice(0, 3)).toEqual([RUSSIA, WASHINGTON, PUTIN]);
+    expect([await placeOf(RUSSIA), await placeOf(WASHINGTON), await placeOf(PUTIN)]).toEqual(['After ¶1', 'After ¶1', 'After ¶2']);
+    // Up and down move a link among the links after its paragraph only.
+    const movable = async (label: string) =>
+      Promise.all(['Move up', 'Move down'].map(async (name) => row(label).getByRole('button', { name }).isEnabled()));
+    expect(await movable(RUSSIA)).toEqual([false, true]);
+    expect(await movable(WASHINGTON)).toEqual([true, false]);
+    expect(await movable(PUTIN)).toEqual([false, false]);
+
+    // And one who may publish can put a new place before readers at once.
+    await panel.getByRole('checkbox', { name: 'Publish new places at once' }).click();
+    await row(RUSSIA).getByRole('button', { name: 'Move down' }).click();
+    await page.getByText('Link moved: readers see it in its new place.').first().waitFor();
+    const live = (await fetch(
+      `${app.url}/api/articles/${seedId}?populate[relatedLinks][fields][0]=label&populate[relatedLinks][fields][1]=afterParagraph&populate[relatedLinks][fields][2]=order`,
+    ).then((res) => res.json())) as { data: { relatedLinks: { label: string; afterParagraph: number | null; order: number }[] } };
+    const livePlace = (start: string) => live.data.relatedLinks.find((link) => link.label.startsWith(start));
+    expect(livePlace(WASHINGTON)).toMatchObject({ afterParagraph: 1, order: 0 });
+    expect(livePlace(RUSSIA)).toMatchObject({ afterParagraph: 1, order: 1 });
+    expect(unexpectedErrors(editor)).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});

@@ -50,6 +50,7 @@ const GRID: Record<string, readonly Expected[]> = {
   'read-also: admin links':                [D, D, D, D, A, O, A],
   'read-also: admin accept':               [D, D, D, D, A, O, A],
   'read-also: admin reject':               [D, D, D, D, A, O, A],
+  'read-also: admin place a link':         [D, D, D, D, A, O, A],
   'read-also: content API suggestions':    [D, D, A, A, D, D, D],
   'read-also: GraphQL suggestions':        [D, D, A, A, D, D, D],
   'users: REST list /api/users':           [D, D, D, A, D, D, D],
@@ -591,11 +592,38 @@ function readAlsoProbes(): Record<string, Probe> {
   const accept = decision('accept', suggestedLinksFor, 201, () => newsroom.articles.seed.documentId);
   const reject = decision('reject', rejectionsFor, 200, () => newsroom.articles.thanks.documentId);
 
+  /** Move a fresh link (at the end of its article's draft) before the story; a refusal leaves it where it was. */
+  const place: Probe = async (session, expected) => {
+    const placeIn = async (documentId: string): Promise<Expected> => {
+      const link = await strapi
+        .documents(RELATED_LINK)
+        .create({ data: { label: marker('PlacedLink'), article: { documentId, locale: 'en' }, afterParagraph: null } as never });
+      const placeOf = async () =>
+        (await strapi.db.query(RELATED_LINK).findOne({ where: { documentId: link.documentId, publishedAt: null } }))?.afterParagraph;
+      const res = await call(session, 'put', `/read-also/links/${link.documentId}/place`).send({ afterParagraph: 0 });
+      if (isRefusal(res)) {
+        expectRefused(res);
+        expect(await placeOf()).toBeNull();
+        return 'deny';
+      }
+      expect(res.status).toBe(200);
+      expect(await placeOf()).toBe(0);
+      return 'allow';
+    };
+    if (expected !== 'own') return placeIn(newsroom.articles.seed.documentId);
+    return ownership(
+      session,
+      () => placeIn(newsroom.articles.seed.documentId),
+      async () => placeIn(await authorsOwnStory(session)),
+    );
+  };
+
   return {
     'read-also: admin suggestions': adminRead('suggestions'),
     'read-also: admin links': adminRead('links'),
     'read-also: admin accept': accept,
     'read-also: admin reject': reject,
+    'read-also: admin place a link': place,
     'read-also: content API suggestions': async (session) => {
       const res = await call(session, 'get', `/api/read-also/articles/${newsroom.articles.seed.documentId}/suggestions`);
       if (isRefusal(res)) return (expectRefused(res, newsroom.articles.thanks.title as string), 'deny');

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { ARTICLE, RELATED_LINK } from '../../../content-types';
 import { documentInput } from '../../../lib/document-input';
 import { headlineSimilarity, SAME_HEADLINE } from '../../../importer/text';
+import { compareReadingOrder, nextOrderAt, placeAmong, placeProblem, storyParagraphs } from '../../../lib/placement';
 
 export type LinkHealth = 'ok' | 'unresolved' | 'target-unpublished' | 'external';
 export type LinkOrigin = 'editor' | 'suggested' | 'imported';
@@ -30,6 +31,8 @@ const linkRowSchema = z.object({
   score: z.union([z.number(), z.string()]).nullable(),
   reasons: z.array(z.string()).nullable(),
   targetArticle: targetSchema.nullable().default(null),
+  // SQLite gives timestamps as numbers, PostgreSQL as dates.
+  updatedAt: z.union([z.date(), z.string(), z.number()]).transform((value) => new Date(value).getTime()),
 });
 type LinkRow = z.infer<typeof linkRowSchema>;
 const linkRows = z.array(linkRowSchema);
@@ -41,6 +44,13 @@ const titleRow = z.object({ title: z.string().nullable(), locale: z.string() }).
 const candidateRows = z.array(z.object({ documentId: z.string(), title: z.string() }));
 const localeRows = z.array(z.object({ locale: z.string() }));
 const targetingRows = z.array(z.object({ documentId: z.string(), targetUnpublished: z.boolean().nullable() }));
+const bodyRow = z.object({ body: z.unknown() }).nullable();
+const publishedStamps = z.array(
+  z.object({
+    documentId: z.string(),
+    updatedAt: z.union([z.date(), z.string(), z.number()]).transform((value) => new Date(value).getTime()),
+  }),
+);
 
 /** What editors and clients are told about a link. */
 export type LinkState = {
@@ -56,7 +66,12 @@ export type LinkState = {
   reasons: string[] | null;
   /** Whether readers see this link now: false while it waits in the article's draft for the next publish. */
   published: boolean;
+  /** Whether the draft has changes (a new place, a new target) that readers see only from the article's next publish. */
+  changesPending: boolean;
 };
+
+/** Where a link goes: after paragraph n (0 = before the first, null = at the end), at `order` among the links there (the end when left out). */
+export type LinkPlacement = { afterParagraph: number | null; order?: number };
 
 /** Whether a change goes to readers at once (when the article is published) or waits in the draft. */
 export type LinkChange = { publish: boolean };
@@ -112,9 +127,21 @@ export const createLinkLifecycle = (strapi: Core.Strapi) => {
     return row;
   }
 
+  /** When each of these links' published versions was last written (none for links only in the draft). */
+  async function publishedUpdates(linkIds: string[]): Promise<Map<string, number>> {
+    if (linkIds.length === 0) return new Map();
+    const rows = publishedStamps.parse(
+      await strapi.db
+        .query(RELATED_LINK)
+        .findMany({ where: { documentId: { $in: linkIds }, publishedAt: { $notNull: true } }, select: ['documentId', 'updatedAt'] }),
+    );
+    return new Map(rows.map((row) => [row.documentId, row.updatedAt]));
+  }
+
   async function stateOf(link: LinkRow): Promise<LinkState> {
     const target = link.targetArticle;
     const targetPublished = target ? await hasPublishedVersion(ARTICLE, target.documentId, target.locale) : false;
+    const livedAt = (await publishedUpdates([link.documentId])).get(link.documentId);
     return {
       documentId: link.documentId,
       label: link.label,
@@ -126,7 +153,9 @@ export const createLinkLifecycle = (strapi: Core.Strapi) => {
       health: linkHealth(link, targetPublished),
       score: link.score === null ? null : Number(link.score),
       reasons: link.reasons,
-      published: await hasPublishedVersion(RELATED_LINK, link.documentId),
+      published: livedAt !== undefined,
+      // As the Content Manager tells "modified": the draft was written after the published version.
+      changesPending: livedAt !== undefined && link.updatedAt > livedAt,
     };
   }
 
@@ -151,13 +180,27 @@ export const createLinkLifecycle = (strapi: Core.Strapi) => {
     return rows.map((row) => row.locale);
   }
 
+  /** The paragraphs of the article's draft, as the output formats count them. */
+  async function paragraphsOf(owner: ArticleKey): Promise<string[]> {
+    const row = bodyRow.parse(
+      await strapi.db
+        .query(ARTICLE)
+        .findOne({ where: { documentId: owner.documentId, locale: owner.locale, publishedAt: null }, select: ['body'] }),
+    );
+    if (!row) throw new errors.NotFoundError(`No article ${owner.documentId} in locale ${owner.locale}`);
+    return storyParagraphs(row.body);
+  }
+
   const lifecycle = {
     hasPublishedVersion,
     publishedLocales,
+    paragraphsOf,
 
     /** The article's links as editors see them (its draft), in reading order. */
     async linksOf(articleId: string, locale: string): Promise<LinkState[]> {
-      return Promise.all((await draftRows({ article: { documentId: articleId, locale } })).map(stateOf));
+      const rows = await draftRows({ article: { documentId: articleId, locale } });
+      const placed = rows.map((row) => ({ row, afterParagraph: row.afterParagraph, order: row.order ?? 0 }));
+      return Promise.all(placed.sort(compareReadingOrder).map(({ row }) => stateOf(row)));
     },
 
     /** How many links the article's draft has. */
@@ -173,10 +216,14 @@ export const createLinkLifecycle = (strapi: Core.Strapi) => {
       return row.article;
     },
 
-    /** A suggestion an editor (or "attach" mode) accepted, placed after the article's last link. */
+    /** A suggestion an editor (or "attach" mode) accepted, placed at the end of the story, after the links already there. */
     async createSuggested(owner: ArticleKey, suggestion: SuggestedLink, change: LinkChange): Promise<LinkState> {
+      const afterParagraph = (await paragraphsOf(owner)).length;
       const existing = await draftRows({ article: owner });
-      const order = existing.reduce((max, link) => Math.max(max, (link.order ?? 0) + 1), 0);
+      const order = nextOrderAt(
+        existing.map((link) => ({ afterParagraph: link.afterParagraph, order: link.order ?? 0 })),
+        afterParagraph,
+      );
       const created = await links().create({
         data: documentInput(RELATED_LINK, {
           label: suggestion.target.title,
@@ -185,7 +232,7 @@ export const createLinkLifecycle = (strapi: Core.Strapi) => {
           origin: 'suggested',
           autoAttached: suggestion.auto,
           order,
-          afterParagraph: null,
+          afterParagraph,
           score: suggestion.score,
           reasons: suggestion.reasons,
         }),
@@ -210,6 +257,45 @@ export const createLinkLifecycle = (strapi: Core.Strapi) => {
         }),
       });
       await publishIfAsked(linkId, owner, change);
+      return stateOf(await linkRow(linkId));
+    },
+
+    /**
+     * Moves a link to another paragraph and/or another rank among the links there, in the draft;
+     * the links of the paragraph it leaves and of the one it joins are renumbered 0..k. Asked to
+     * publish (and the article is live), the moved link goes live (unless hidden because its
+     * target left the site), and so do the live links renumbered with it, so that readers never
+     * see two links at one rank.
+     */
+    async place(linkId: string, placement: LinkPlacement, change: LinkChange): Promise<LinkState> {
+      const owner = await lifecycle.ownerOf(linkId);
+      const problem = placeProblem(placement.afterParagraph, (await paragraphsOf(owner)).length);
+      if (problem) throw new errors.ValidationError(problem);
+      const siblings = await draftRows({ article: owner });
+      // A link hidden because its target left the site stays hidden wherever it goes.
+      const hidden = siblings.find((link) => link.documentId === linkId)?.targetUnpublished === true;
+      const publish = change.publish && !hidden && (await hasPublishedVersion(ARTICLE, owner.documentId, owner.locale));
+      const moves = placeAmong(
+        siblings.map((link) => ({ documentId: link.documentId, afterParagraph: link.afterParagraph, order: link.order ?? 0 })),
+        linkId,
+        placement.afterParagraph,
+        placement.order,
+      );
+      // All the renumbering or none of it.
+      await strapi.db.transaction(async () => {
+        for (const move of moves) {
+          await links().update({
+            documentId: move.documentId,
+            data: documentInput(RELATED_LINK, { afterParagraph: move.afterParagraph, order: move.order }),
+          });
+        }
+        if (!publish) return;
+        await links().publish({ documentId: linkId });
+        for (const move of moves) {
+          if (move.documentId !== linkId && (await hasPublishedVersion(RELATED_LINK, move.documentId)))
+            await links().publish({ documentId: move.documentId });
+        }
+      });
       return stateOf(await linkRow(linkId));
     },
 
@@ -253,11 +339,17 @@ export const createLinkLifecycle = (strapi: Core.Strapi) => {
       return matches.length;
     },
 
-    /** Links made while the article was a draft go live with it (except those whose target is off the site). */
+    /**
+     * Links made or changed (placed, retargeted) in the draft go live with the article, except
+     * those whose target is off the site; links with nothing new are left as they are.
+     */
     async publishWithArticle(articleId: string, locale: string): Promise<void> {
-      for (const link of await draftRows({ article: { documentId: articleId, locale } })) {
+      const drafts = await draftRows({ article: { documentId: articleId, locale } });
+      const live = await publishedUpdates(drafts.map((link) => link.documentId));
+      for (const link of drafts) {
         if (link.targetUnpublished) continue;
-        if (!(await hasPublishedVersion(RELATED_LINK, link.documentId))) await links().publish({ documentId: link.documentId });
+        const livedAt = live.get(link.documentId);
+        if (livedAt === undefined || link.updatedAt > livedAt) await links().publish({ documentId: link.documentId });
       }
     },
 

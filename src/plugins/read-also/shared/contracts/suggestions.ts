@@ -38,7 +38,12 @@ export type RelatedLinkDTO = {
   reasons: string[] | null;
   /** Whether readers see this link now: false while it waits in the article's draft for the next publish. */
   published: boolean;
+  /** Whether the draft has changes (a new place, a new target) readers see only from the article's next publish. */
+  changesPending: boolean;
 };
+
+/** A paragraph of the article's draft, as links are placed after it: `number` counts from 1. */
+export type ParagraphDTO = { number: number; firstWords: string };
 
 type ErrorBody = { error: { status: number; name: string; message: string; details?: unknown } };
 
@@ -62,7 +67,10 @@ export declare namespace GetLinks {
     query: { locale?: string };
   }
   interface Response {
+    /** In reading order: by paragraph (`afterParagraph` null, "at the end", last), then by `order`. */
     data: RelatedLinkDTO[];
+    /** The story's paragraphs, to place links between: 0 = before the first, n = after paragraph n. */
+    meta: { paragraphCount: number; paragraphs: ParagraphDTO[] };
   }
 }
 
@@ -100,6 +108,25 @@ export declare namespace SearchArticles {
   interface Response {
     data: ArticleHitDTO[];
   }
+}
+
+/** PUT /read-also/links/:linkId/place (admin): move a link to another paragraph, or up or down among the links there */
+export declare namespace PlaceLink {
+  interface Request {
+    params: { linkId: string };
+    /**
+     * `afterParagraph`: 0 (before the first paragraph) to the paragraph count, or null (at the end);
+     * `order`: the rank among the links there, from 0 (the last when left out); the others are renumbered.
+     * `publish: true` needs the permission to publish the link's article.
+     */
+    body: { afterParagraph: number | null; order?: number; publish?: boolean };
+  }
+  interface Response {
+    data: RelatedLinkDTO;
+    /** All the article's links after the move, in reading order. */
+    meta: { links: RelatedLinkDTO[] };
+  }
+  type ErrorResponse = ErrorBody;
 }
 
 /** PUT /read-also/links/:linkId/target (admin): point a link (an unresolved imported headline) at an article */

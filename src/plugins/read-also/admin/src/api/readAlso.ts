@@ -5,6 +5,7 @@ import type {
   AcceptSuggestion,
   GetLinks,
   GetSuggestions,
+  PlaceLink,
   RejectSuggestion,
   SearchArticles,
   SetLinkTarget,
@@ -35,6 +36,8 @@ export function useReadAlsoApi() {
         (await get<SearchArticles.Response>(`${base}/articles/search`, { params: { q, locale } })).data,
       setTarget: async (linkId: string, targetId: string, locale?: string) =>
         (await put<SetLinkTarget.Response>(`${base}/links/${linkId}/target`, { targetId, locale })).data,
+      place: async (linkId: string, placement: PlaceLink.Request['body']) =>
+        (await put<PlaceLink.Response>(`${base}/links/${linkId}/place`, placement)).data,
     }),
     [get, post, put],
   );

@@ -1,15 +1,29 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Badge, Box, Button, Flex, Loader, ProgressBar, TextInput, Typography } from '@strapi/design-system';
+import {
+  Badge,
+  Box,
+  Button,
+  Checkbox,
+  Flex,
+  IconButton,
+  Loader,
+  ProgressBar,
+  SingleSelect,
+  SingleSelectOption,
+  TextInput,
+  Typography,
+} from '@strapi/design-system';
+import { ArrowDown, ArrowUp } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
+import { useIntl, type IntlShape } from 'react-intl';
 import { renderReason } from '../../../shared/reasons';
-import type { ArticleHitDTO, RelatedLinkDTO, SuggestionDTO } from '../../../shared/contracts/suggestions';
+import type { ArticleHitDTO, ParagraphDTO, RelatedLinkDTO, SuggestionDTO } from '../../../shared/contracts/suggestions';
 import { useReadAlsoApi } from '../api/readAlso';
 import { t } from '../pluginId';
 
 type Props = { documentId: string; locale?: string; canManage: boolean; canPublish: boolean; revision: string };
 
-type Loaded = { links: RelatedLinkDTO[]; suggestions: SuggestionDTO[] };
+type Loaded = { links: RelatedLinkDTO[]; paragraphs: ParagraphDTO[]; suggestions: SuggestionDTO[] };
 
 function messageOf(error: unknown): string {
   const response = (error as { response?: { data?: { error?: { message?: string } } } }).response;
@@ -22,6 +36,19 @@ const ORIGIN_LABELS: Record<RelatedLinkDTO['origin'], { id: string; defaultMessa
   imported: { id: t('origin.imported'), defaultMessage: 'Imported' },
 };
 
+/** The select's value for "at the end" (afterParagraph null); paragraphs are their numbers. */
+const AT_THE_END = 'end';
+
+/** "Before the story", "After ¶2", "At the end": where a reader meets the link. */
+function placeLabel(formatMessage: IntlShape['formatMessage'], afterParagraph: number | null): string {
+  if (afterParagraph === null) return formatMessage({ id: t('place.end'), defaultMessage: 'At the end' });
+  if (afterParagraph === 0) return formatMessage({ id: t('place.before'), defaultMessage: 'Before the story' });
+  return formatMessage({ id: t('place.after'), defaultMessage: 'After ¶{number}' }, { number: afterParagraph });
+}
+
+/** Where the link stands among the links after the same paragraph. */
+type Rank = { index: number; count: number };
+
 export const ReadAlsoContent = ({ documentId, locale, canManage, canPublish, revision }: Props) => {
   const api = useReadAlsoApi();
   // Reasons in the editor's interface language, whatever the article's.
@@ -31,12 +58,14 @@ export const ReadAlsoContent = ({ documentId, locale, canManage, canPublish, rev
     status: 'loading',
   });
   const [busy, setBusy] = useState<string | null>(null);
+  // Those who may publish can put a new place before readers at once; otherwise it waits for the article's next publish.
+  const [publishPlaces, setPublishPlaces] = useState(false);
 
   const load = useCallback(async () => {
     setState({ status: 'loading' });
     try {
       const [links, suggestions] = await Promise.all([api.links(documentId, locale), api.suggestions(documentId, locale)]);
-      setState({ status: 'ready', links: links.data, suggestions: suggestions.data });
+      setState({ status: 'ready', links: links.data, paragraphs: links.meta.paragraphs, suggestions: suggestions.data });
     } catch (error) {
       setState({ status: 'error', message: messageOf(error) });
     }
@@ -97,6 +126,35 @@ export const ReadAlsoContent = ({ documentId, locale, canManage, canPublish, rev
     }
   };
 
+  const placeLink = async (link: RelatedLinkDTO, afterParagraph: number | null, order?: number) => {
+    if (state.status !== 'ready') return;
+    setBusy(link.documentId);
+    try {
+      const { data: placed, meta } = await api.place(link.documentId, { afterParagraph, order, publish: canPublish && publishPlaces });
+      setState({ ...state, links: meta.links });
+      const waits = !placed.published || placed.changesPending;
+      toggleNotification({
+        type: 'success',
+        message: waits
+          ? formatMessage({
+              id: t('notification.placed'),
+              defaultMessage: 'Link moved in the draft: readers see it in its new place when the article is published.',
+            })
+          : formatMessage({ id: t('notification.placedLive'), defaultMessage: 'Link moved: readers see it in its new place.' }),
+      });
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: messageOf(error) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  /** Each link's rank among the links after the same paragraph (the list comes in reading order). */
+  const rankOf = (link: RelatedLinkDTO, links: RelatedLinkDTO[]): Rank => {
+    const group = links.filter((item) => item.afterParagraph === link.afterParagraph);
+    return { index: group.findIndex((item) => item.documentId === link.documentId), count: group.length };
+  };
+
   if (state.status === 'loading') {
     return (
       <Flex justifyContent="center" padding={2} width="100%">
@@ -131,16 +189,26 @@ export const ReadAlsoContent = ({ documentId, locale, canManage, canPublish, rev
             {formatMessage({ id: t('links.empty'), defaultMessage: 'No "Read also" links yet.' })}
           </Typography>
         ) : (
-          state.links.map((link) => (
-            <LinkRow
-              key={link.documentId}
-              link={link}
-              locale={locale}
-              canManage={canManage}
-              busy={busy === link.documentId}
-              onPick={linkTo}
-            />
-          ))
+          <>
+            {canManage && canPublish && (
+              <Checkbox checked={publishPlaces} onCheckedChange={(checked) => setPublishPlaces(checked === true)}>
+                {formatMessage({ id: t('place.publish'), defaultMessage: 'Publish new places at once' })}
+              </Checkbox>
+            )}
+            {state.links.map((link) => (
+              <LinkRow
+                key={link.documentId}
+                link={link}
+                locale={locale}
+                canManage={canManage}
+                busy={busy === link.documentId}
+                onPick={linkTo}
+                paragraphs={state.paragraphs}
+                rank={rankOf(link, state.links)}
+                onPlace={placeLink}
+              />
+            ))}
+          </>
         )}
       </Flex>
 
@@ -225,9 +293,12 @@ type LinkRowProps = {
   canManage: boolean;
   busy: boolean;
   onPick(link: RelatedLinkDTO, hit: ArticleHitDTO): Promise<void>;
+  paragraphs: ParagraphDTO[];
+  rank: Rank;
+  onPlace(link: RelatedLinkDTO, afterParagraph: number | null, order?: number): Promise<void>;
 };
 
-const LinkRow = ({ link, locale, canManage, busy, onPick }: LinkRowProps) => {
+const LinkRow = ({ link, locale, canManage, busy, onPick, paragraphs, rank, onPlace }: LinkRowProps) => {
   const api = useReadAlsoApi();
   const { formatMessage } = useIntl();
   const [searching, setSearching] = useState(false);
@@ -254,9 +325,15 @@ const LinkRow = ({ link, locale, canManage, busy, onPick }: LinkRowProps) => {
         )}
         <Flex gap={1} wrap="wrap">
           <Badge>{formatMessage(ORIGIN_LABELS[link.origin])}</Badge>
+          {!canManage && <Badge data-testid="read-also-link-place">{placeLabel(formatMessage, link.afterParagraph)}</Badge>}
           {!link.published && link.health !== 'target-unpublished' && (
             <Badge backgroundColor="secondary100" textColor="secondary700">
               {formatMessage({ id: t('links.draft'), defaultMessage: 'In the draft' })}
+            </Badge>
+          )}
+          {link.published && link.changesPending && (
+            <Badge backgroundColor="secondary100" textColor="secondary700">
+              {formatMessage({ id: t('links.changeInDraft'), defaultMessage: 'Change in the draft' })}
             </Badge>
           )}
           {link.health === 'unresolved' && (
@@ -270,6 +347,7 @@ const LinkRow = ({ link, locale, canManage, busy, onPick }: LinkRowProps) => {
             </Badge>
           )}
         </Flex>
+        {canManage && <PlaceControl link={link} paragraphs={paragraphs} rank={rank} busy={busy} onPlace={onPlace} />}
         {canManage && link.health === 'unresolved' && !searching && (
           <Button size="S" variant="secondary" onClick={() => setSearching(true)}>
             {formatMessage({ id: t('action.find'), defaultMessage: 'Find article' })}
@@ -303,5 +381,63 @@ const LinkRow = ({ link, locale, canManage, busy, onPick }: LinkRowProps) => {
         )}
       </Flex>
     </Box>
+  );
+};
+
+type PlaceControlProps = Pick<LinkRowProps, 'link' | 'paragraphs' | 'rank' | 'busy' | 'onPlace'>;
+
+/** The paragraph a link follows (a select: before the story, after each paragraph, at the end) and its rank there (up, down). */
+const PlaceControl = ({ link, paragraphs, rank, busy, onPlace }: PlaceControlProps) => {
+  const { formatMessage } = useIntl();
+  const current = link.afterParagraph === null ? AT_THE_END : String(link.afterParagraph);
+  // A place the story no longer has (paragraphs were removed) stays visible until the link is moved.
+  const stale = link.afterParagraph !== null && link.afterParagraph > paragraphs.length;
+  return (
+    <Flex gap={1} alignItems="center">
+      <Box flex="1" minWidth={0}>
+        <SingleSelect
+          size="S"
+          aria-label={formatMessage({ id: t('place.label'), defaultMessage: 'Place in the story' })}
+          value={current}
+          // The closed select says only where the link stands; the open list adds each paragraph's first words.
+          customizeContent={() => placeLabel(formatMessage, link.afterParagraph)}
+          disabled={busy}
+          onChange={(value: string | number) => {
+            const afterParagraph = value === AT_THE_END ? null : Number(value);
+            if (afterParagraph !== link.afterParagraph) void onPlace(link, afterParagraph);
+          }}
+        >
+          <SingleSelectOption value="0">{placeLabel(formatMessage, 0)}</SingleSelectOption>
+          {paragraphs.map((paragraph) => (
+            <SingleSelectOption key={paragraph.number} value={String(paragraph.number)}>
+              {formatMessage(
+                { id: t('place.option'), defaultMessage: 'After ¶{number} — {words}' },
+                { number: paragraph.number, words: paragraph.firstWords },
+              )}
+            </SingleSelectOption>
+          ))}
+          {stale && <SingleSelectOption value={current}>{placeLabel(formatMessage, link.afterParagraph)}</SingleSelectOption>}
+          <SingleSelectOption value={AT_THE_END}>{placeLabel(formatMessage, null)}</SingleSelectOption>
+        </SingleSelect>
+      </Box>
+      <IconButton
+        size="S"
+        variant="tertiary"
+        label={formatMessage({ id: t('action.moveUp'), defaultMessage: 'Move up' })}
+        disabled={busy || rank.index <= 0}
+        onClick={() => void onPlace(link, link.afterParagraph, rank.index - 1)}
+      >
+        <ArrowUp />
+      </IconButton>
+      <IconButton
+        size="S"
+        variant="tertiary"
+        label={formatMessage({ id: t('action.moveDown'), defaultMessage: 'Move down' })}
+        disabled={busy || rank.index >= rank.count - 1}
+        onClick={() => void onPlace(link, link.afterParagraph, rank.index + 1)}
+      >
+        <ArrowDown />
+      </IconButton>
+    </Flex>
   );
 };

@@ -9,13 +9,24 @@ import type {
   AcceptSuggestion,
   GetLinks,
   GetSuggestions,
+  PlaceLink,
   RejectSuggestion,
   SearchArticles,
   SetLinkTarget,
 } from '../../../shared/contracts/suggestions';
 import { pluginServices } from '../services/registry';
 import { parse, resolveLocale } from './request';
-import { acceptBody, articleParams, decisionParams, linkParams, localeQuery, searchQuery, suggestionQuery, targetBody } from './validators';
+import {
+  acceptBody,
+  articleParams,
+  decisionParams,
+  linkParams,
+  localeQuery,
+  placeBody,
+  searchQuery,
+  suggestionQuery,
+  targetBody,
+} from './validators';
 import { readAlsoSettings } from '../settings';
 import { articleAccess } from './access';
 
@@ -39,7 +50,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { documentId } = parse(articleParams, ctx.params);
       const locale = await resolveLocale(strapi, parse(localeQuery, ctx.query).locale);
       await ensureArticleAccess(ctx, documentId, locale, 'read');
-      const body: GetLinks.Response = { data: await pluginServices(strapi).editorial.listLinks(documentId, locale) };
+      const { editorial } = pluginServices(strapi);
+      const data = await editorial.listLinks(documentId, locale);
+      const paragraphs = await editorial.paragraphs(documentId, locale);
+      const body: GetLinks.Response = { data, meta: { paragraphCount: paragraphs.length, paragraphs } };
       ctx.body = body;
     },
 
@@ -73,6 +87,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await ensureArticleAccess(ctx, owner.documentId, owner.locale, 'update');
       if (publish) await ensureArticleAccess(ctx, owner.documentId, owner.locale, 'publish');
       const body: SetLinkTarget.Response = { data: await editorial.setTarget(linkId, targetId, locale, { publish }) };
+      ctx.body = body;
+    },
+
+    async place(ctx: Context) {
+      const { linkId } = parse(linkParams, ctx.params);
+      const { afterParagraph, order, publish = false } = parse(placeBody, ctx.request.body ?? {});
+      const { editorial } = pluginServices(strapi);
+      const owner = await editorial.linkOwner(linkId);
+      await ensureArticleAccess(ctx, owner.documentId, owner.locale, 'update');
+      if (publish) await ensureArticleAccess(ctx, owner.documentId, owner.locale, 'publish');
+      const data = await editorial.place(linkId, { afterParagraph, order }, { publish });
+      const body: PlaceLink.Response = { data, meta: { links: await editorial.listLinks(owner.documentId, owner.locale) } };
       ctx.body = body;
     },
 

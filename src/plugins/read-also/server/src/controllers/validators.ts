@@ -38,3 +38,13 @@ export const linkParams = z.object({ linkId: documentId });
 export const publishNow = z.boolean({ invalid_type_error: 'publish must be true or false' }).optional();
 export const targetBody = z.object({ targetId: documentId, locale: locale.optional(), publish: publishNow });
 export const acceptBody = z.object({ publish: publishNow });
+const rank = (name: string) =>
+  z
+    .number({ invalid_type_error: `${name} must be a number`, required_error: `${name} is required` })
+    .int(`${name} must be a whole number`)
+    .min(0, `${name} must be 0 or more`);
+export const placeBody = z.object({
+  afterParagraph: rank('afterParagraph').nullable(),
+  order: rank('order').optional(),
+  publish: publishNow,
+});

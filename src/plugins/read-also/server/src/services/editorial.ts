@@ -7,13 +7,14 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
-import type { ArticleHitDTO, RelatedLinkDTO } from '../../../shared/contracts/suggestions';
+import type { ArticleHitDTO, ParagraphDTO, RelatedLinkDTO } from '../../../shared/contracts/suggestions';
 import { pluginServices } from './registry';
 import { ARTICLE } from '../../../../../content-types';
-import { createLinkLifecycle, type LinkChange } from '../../../../../api/related-link/services/related-link';
+import { createLinkLifecycle, type LinkChange, type LinkPlacement } from '../../../../../api/related-link/services/related-link';
+import { firstWords } from '../../../../../lib/placement';
 import { readAlsoSettings } from '../settings';
 
-export type { LinkChange };
+export type { LinkChange, LinkPlacement };
 
 const articleHits = z.array(z.object({ documentId: z.string(), title: z.string(), locale: z.string(), slug: z.string().nullable() }));
 
@@ -57,6 +58,16 @@ export const createEditorialService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Points a link at a published article, in the draft (published at once only if asked). */
     setTarget: (linkId: string, targetId: string, locale: string, change: LinkChange): Promise<RelatedLinkDTO> =>
       links.setTarget(linkId, { documentId: targetId, locale }, change),
+
+    /** Moves a link to another paragraph or rank, in the draft (published at once only if asked). */
+    place: (linkId: string, placement: LinkPlacement, change: LinkChange): Promise<RelatedLinkDTO> =>
+      links.place(linkId, placement, change),
+
+    /** The paragraphs of the article's draft, by number and first words, to place links between. */
+    async paragraphs(documentId: string, locale: string): Promise<ParagraphDTO[]> {
+      const texts = await links.paragraphsOf({ documentId, locale });
+      return texts.map((text, index) => ({ number: index + 1, firstWords: firstWords(text) }));
+    },
 
     async listLinks(documentId: string, locale: string): Promise<RelatedLinkDTO[]> {
       await requireArticleDraft(documentId, locale);
