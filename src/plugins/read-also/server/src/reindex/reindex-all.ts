@@ -28,10 +28,14 @@ export async function reindexAll(
   const articles = createArticleReader(strapi);
   const total = await articles.countPublished();
   await repository.clearAll();
-  const workers = new ReindexWorkers(settings, {
-    workers: settings.reindexWorkers ?? os.availableParallelism(),
-    retained: storedPostingsPerTerm(settings),
-  });
+  // Lists hold their best candidates however weak; reads apply the lowest score shown.
+  const workers = new ReindexWorkers(
+    { ...settings, minScore: 0 },
+    {
+      workers: settings.reindexWorkers ?? os.availableParallelism(),
+      retained: storedPostingsPerTerm(settings),
+    },
+  );
   try {
     let done = 0;
     await repository.withoutPostingIndexes(async () => {

@@ -100,7 +100,7 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
     documentId: string,
     locale: string,
     limit: number,
-    only: { within?: string[]; excluded: () => Promise<Set<string>> },
+    only: { within?: string[]; excluded: () => Promise<Set<string>>; minScore?: number },
   ): Promise<SuggestionDTO[]> {
     const { repository, indexer } = pluginServices(strapi);
     const indexed = await repository.findProfile(documentId, locale);
@@ -108,7 +108,8 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
     if (!source) {
       throw new errors.NotFoundError(`No article ${documentId} in locale ${locale}`);
     }
-    const ranked = await suggest(databaseRankingData(repository, personNames), config(), {
+    const settings = only.minScore === undefined ? config() : { ...config(), minScore: only.minScore };
+    const ranked = await suggest(databaseRankingData(repository, personNames), settings, {
       source,
       sourceIndexed: indexed !== null,
       limit,
@@ -118,9 +119,13 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
     return ranked.map((entry) => toSuggestionDTO(entry, locale));
   }
 
-  /** These targets only, best first, without the editorial exclusions (a prepared list's members, a neighbour's offer). */
+  /**
+   * These targets only, best first, without the editorial exclusions and however weak: what a
+   * prepared list holds (a neighbour's offer). The lowest score shown applies when a list is read,
+   * since scores drift as the archive grows: a list that dropped a weak candidate could not show it later.
+   */
   async function scoreTargets(documentId: string, locale: string, targets: string[], limit = targets.length): Promise<SuggestionDTO[]> {
-    return ranking(documentId, locale, limit, { within: targets, excluded: noExclusions });
+    return ranking(documentId, locale, limit, { within: targets, excluded: noExclusions, minScore: 0 });
   }
 
   /**
@@ -136,7 +141,7 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
     if (!list) return null;
     const excluded = await excludedTargets(documentId, locale);
     const members = list.members.map((member) => member.documentId).filter((id) => !excluded.has(id));
-    const ranked = members.length > 0 ? await scoreTargets(documentId, locale, members, limit) : [];
+    const ranked = members.length > 0 ? await ranking(documentId, locale, limit, { within: members, excluded: noExclusions }) : [];
     return ranked.length >= limit || list.exhausted ? ranked : null;
   }
 
@@ -168,9 +173,9 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
       });
     },
 
-    /** What a prepared list holds: the best candidates before editors' decisions, which reads apply. */
+    /** What a prepared list holds: the best candidates before editors' decisions and the lowest score shown, which reads apply. */
     async rankUnfiltered(documentId: string, options: { locale: string; limit: number }): Promise<SuggestionDTO[]> {
-      return ranking(documentId, options.locale, options.limit, { excluded: noExclusions });
+      return ranking(documentId, options.locale, options.limit, { excluded: noExclusions, minScore: 0 });
     },
 
     /** The target as the article's suggestion now, with its score and reasons; null when it is rejected, linked already or unrelated. */
