@@ -51,6 +51,8 @@ const GRID: Record<string, readonly Expected[]> = {
   'read-also: admin accept':               [D, D, D, D, A, O, A],
   'read-also: admin reject':               [D, D, D, D, A, O, A],
   'read-also: admin place a link':         [D, D, D, D, A, O, A],
+  'read-also: admin quotes':               [D, D, D, D, A, O, A],
+  'read-also: admin set a quote speaker':  [D, D, D, D, A, D, A],
   'read-also: content API suggestions':    [D, D, A, A, D, D, D],
   'read-also: GraphQL suggestions':        [D, D, A, A, D, D, D],
   'users: REST list /api/users':           [D, D, D, A, D, D, D],
@@ -547,7 +549,7 @@ async function authorsOwnStory(session: Session): Promise<string> {
 
 function readAlsoProbes(): Record<string, Probe> {
   const adminRead =
-    (path: 'suggestions' | 'links'): Probe =>
+    (path: 'suggestions' | 'links' | 'quotes'): Probe =>
     async (session, expected) => {
       const readFor = async (documentId: string): Promise<Expected> => {
         const res = await call(session, 'get', `/read-also/articles/${documentId}/${path}`);
@@ -618,8 +620,42 @@ function readAlsoProbes(): Record<string, Probe> {
     );
   };
 
+  /**
+   * Set the speaker of a fresh quote without one; a refusal leaves it without. Quotes are documents of
+   * their own: an Author, who may edit only the quotes they created, is refused even on their own story.
+   */
+  const setSpeaker: Probe = async (session, expected) => {
+    const speakerIn = async (documentId: string): Promise<Expected> => {
+      const quote = await strapi
+        .documents(QUOTE)
+        .create({ data: { text: marker('Quote'), article: { documentId, locale: 'en' } } as never });
+      const speakerOf = async () =>
+        (await strapi.db.query(QUOTE).findOne({ where: { documentId: quote.documentId, publishedAt: null }, populate: ['speaker'] }))
+          ?.speaker?.documentId ?? null;
+      const res = await call(session, 'put', `/read-also/quotes/${quote.documentId}/speaker`).send({
+        personId: newsroom.people.zelensky.documentId,
+      });
+      if (isRefusal(res)) {
+        expectRefused(res);
+        expect(await speakerOf()).toBeNull();
+        return 'deny';
+      }
+      expect(res.status).toBe(200);
+      expect(await speakerOf()).toBe(newsroom.people.zelensky.documentId);
+      return 'allow';
+    };
+    if (expected !== 'own') return speakerIn(newsroom.articles.seed.documentId);
+    return ownership(
+      session,
+      () => speakerIn(newsroom.articles.seed.documentId),
+      async () => speakerIn(await authorsOwnStory(session)),
+    );
+  };
+
   return {
     'read-also: admin suggestions': adminRead('suggestions'),
+    'read-also: admin quotes': adminRead('quotes'),
+    'read-also: admin set a quote speaker': setSpeaker,
     'read-also: admin links': adminRead('links'),
     'read-also: admin accept': accept,
     'read-also: admin reject': reject,

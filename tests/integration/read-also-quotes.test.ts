@@ -84,6 +84,21 @@ describe("the panel's quotes", () => {
     expect((await quotesOf(newsroom.articles.seed.documentId)).body.data[0].speaker).toBeNull();
   });
 
+  test("on their own story an Author sees the quotes, but may change only a quote they created (Strapi's own rule for quotes)", async () => {
+    const created = await request(app.server)
+      .post('/content-manager/collection-types/api::article.article?locale=en')
+      .set('Authorization', `Bearer ${author}`)
+      .send({ title: 'An Author’s own story on Ukraine', body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Words.' }] }] });
+    expect(created.status).toBe(201);
+    const own = created.body.data.documentId as string;
+    const imported = await app.strapi
+      .documents(QUOTE)
+      .create({ data: { text: 'Imported words', article: { documentId: own, locale: 'en' } } as never });
+    expect((await quotesOf(own, author)).status).toBe(200);
+    expect((await setSpeaker(imported.documentId, { personId: newsroom.people.zelensky.documentId }, author)).status).toBe(403);
+    expect((await quotesOf(own)).body.data[0].speaker).toBeNull();
+  });
+
   test('without the read-also permission, no road in', async () => {
     expect((await request(app.server).get(`/read-also/articles/${newsroom.articles.seed.documentId}/quotes`)).status).toBe(401);
     expect((await request(app.server).put(`/read-also/quotes/${unattributed.documentId}/speaker`).send({ personId: null })).status).toBe(
