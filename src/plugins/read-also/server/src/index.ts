@@ -7,6 +7,7 @@ import { createIndexer } from './services/indexer';
 import { createSuggestionService } from './services/suggestions';
 import { createEditorialService } from './services/editorial';
 import { createPreparer } from './services/preparer';
+import { createFollowUpService } from './services/follow-ups';
 import { registerDocumentHooks } from './document-hooks';
 import { registerGraphql } from './graphql';
 import { ACTION_DEFINITIONS } from './permissions';
@@ -22,6 +23,7 @@ export default {
     suggestions: createSuggestionService,
     editorial: createEditorialService,
     preparer: createPreparer,
+    followUps: createFollowUpService,
   },
 
   register({ strapi }: { strapi: Core.Strapi }) {

@@ -140,3 +140,41 @@ export declare namespace SetLinkTarget {
     data: RelatedLinkDTO;
   }
 }
+
+/** A newer published story that ranks this one among its best: a follow-up, scored as this article's suggestion. */
+export type FollowUpDTO = SuggestionDTO & { storyPublishedAt: string };
+
+/** An older published article with new follow-ups neither linked nor rejected by its editors yet. */
+export type ArticleFollowUpsDTO = {
+  documentId: string;
+  locale: string;
+  title: string;
+  storyPublishedAt: string | null;
+  /** Newest first. */
+  followUps: Pick<FollowUpDTO, 'documentId' | 'title' | 'storyPublishedAt' | 'score'>[];
+};
+
+/** GET /read-also/articles/:documentId/follow-ups (admin): "Newer on this topic" */
+export declare namespace GetFollowUps {
+  interface Request {
+    params: { documentId: string };
+    query: { locale?: string };
+  }
+  interface Response {
+    /** Newest first; accepting one goes through AcceptSuggestion. */
+    data: FollowUpDTO[];
+    meta: { documentId: string; locale: string };
+  }
+}
+
+/** GET /read-also/follow-ups?locale= (admin): the articles with follow-ups waiting, the newest follow-up first */
+export declare namespace ListFollowUps {
+  interface Request {
+    query: { locale?: string };
+  }
+  interface Response {
+    data: ArticleFollowUpsDTO[];
+    /** A follow-up is new for `days` days after its story's date; `truncated` when more articles wait than are listed. */
+    meta: { days: number; truncated: boolean };
+  }
+}

@@ -26,6 +26,8 @@ export const readAlsoConfigSchema = z
     /** Stories further apart than this many days are never suggested; null for no limit. */
     maxGapDays: z.number().positive().nullable(),
     recencyHalfLifeDays: z.number().positive(),
+    /** How long a newer story that ranks an older one highly counts as a new follow-up, waiting for the older story's editors. */
+    followUpDays: z.number().positive(),
     /** 'same': suggestions in the article's own locale; 'any': across locales. */
     localePolicy: z.enum(['same', 'any']),
     /** off: nothing automatic; suggest: suggestions are served; attach: publishing attaches the best ones. */
@@ -79,6 +81,7 @@ export const defaultConfig: ReadAlsoConfig = {
   // No hard cut: background years old is often the best Read also; recency already weighs the score.
   maxGapDays: null,
   recencyHalfLifeDays: 30,
+  followUpDays: 30,
   localePolicy: 'same',
   autoMode: 'suggest',
   attachUpTo: 3,

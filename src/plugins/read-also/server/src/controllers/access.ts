@@ -20,12 +20,23 @@ function cannot(strapi: Core.Strapi, ctx: Context, model: typeof ARTICLE | typeo
   return checker.cannot[access](entry);
 }
 
+const articleDraft = (strapi: Core.Strapi, documentId: string, locale: string) =>
+  strapi.db.query(ARTICLE).findOne({ where: { documentId, locale, publishedAt: null }, populate: ['createdBy'] });
+
 export const articleAccess =
   (strapi: Core.Strapi) =>
   async (ctx: Context, documentId: string, locale: string, access: Access, refusal: string = REFUSALS[access]): Promise<void> => {
-    const article = await strapi.db.query(ARTICLE).findOne({ where: { documentId, locale, publishedAt: null }, populate: ['createdBy'] });
+    const article = await articleDraft(strapi, documentId, locale);
     if (!article) throw new errors.NotFoundError(`No article ${documentId} in locale ${locale}`);
     if (cannot(strapi, ctx, ARTICLE, access, article)) throw new errors.ForbiddenError(refusal);
+  };
+
+/** For lists: whether this user may see the article in the Content Manager (false for one that is gone). */
+export const mayReadArticle =
+  (strapi: Core.Strapi) =>
+  async (ctx: Context, documentId: string, locale: string): Promise<boolean> => {
+    const article = await articleDraft(strapi, documentId, locale);
+    return Boolean(article) && !cannot(strapi, ctx, ARTICLE, 'read', article);
   };
 
 /** Quotes are documents of their own: editing one needs the right to edit (or publish) quotes too. */

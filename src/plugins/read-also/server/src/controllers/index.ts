@@ -1,5 +1,6 @@
 import admin from './admin';
 import suggestions from './suggestions';
 import quotes from './quotes';
+import followUps from './follow-ups';
 
-export default { admin, suggestions, quotes };
+export default { admin, suggestions, quotes, followUps };

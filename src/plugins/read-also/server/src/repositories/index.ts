@@ -4,6 +4,7 @@
  * back with the publish that caused it.
  */
 import type { Core } from '@strapi/strapi';
+import { createFollowUps } from './follow-ups';
 import { createIndexStore } from './index-store';
 import { createPreparedLists } from './prepared-lists';
 import { createQueue } from './queue';
@@ -11,6 +12,7 @@ import { createRejections } from './rejections';
 import { createSchema } from './schema';
 import { createSql } from './sql';
 
+export type { FollowUpPair, FollowUpSource } from './follow-ups';
 export type { PreparedList, PreparedMember } from './prepared-lists';
 export { SCHEMA_VERSION, TABLES } from './schema';
 
@@ -22,6 +24,7 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
     ...createPreparedLists(sql),
     ...createQueue(sql),
     ...createRejections(sql),
+    ...createFollowUps(sql),
   };
 };
 

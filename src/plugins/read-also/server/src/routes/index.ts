@@ -12,6 +12,8 @@ const admin = {
     { method: 'GET', path: '/articles/:documentId/links', handler: 'admin.links', config: requires(ACTIONS.read) },
     { method: 'PUT', path: '/links/:linkId/target', handler: 'admin.setTarget', config: requires(ACTIONS.manage) },
     { method: 'PUT', path: '/links/:linkId/place', handler: 'admin.place', config: requires(ACTIONS.manage) },
+    { method: 'GET', path: '/articles/:documentId/follow-ups', handler: 'followUps.forArticle', config: requires(ACTIONS.read) },
+    { method: 'GET', path: '/follow-ups', handler: 'followUps.waiting', config: requires(ACTIONS.read) },
     { method: 'GET', path: '/articles/:documentId/quotes', handler: 'quotes.list', config: requires(ACTIONS.read) },
     { method: 'PUT', path: '/quotes/:quoteId/speaker', handler: 'quotes.setSpeaker', config: requires(ACTIONS.manage) },
     { method: 'GET', path: '/people/search', handler: 'quotes.people', config: requires(ACTIONS.read) },

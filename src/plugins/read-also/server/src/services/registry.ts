@@ -6,6 +6,7 @@ import type { ReadAlsoIndexer } from './indexer';
 import type { SuggestionService } from './suggestions';
 import type { EditorialService } from './editorial';
 import type { ReadAlsoPreparer } from './preparer';
+import type { FollowUpService } from './follow-ups';
 
 export type ReadAlsoServices = {
   repository: ReadAlsoRepository;
@@ -13,6 +14,7 @@ export type ReadAlsoServices = {
   suggestions: SuggestionService;
   editorial: EditorialService;
   preparer: ReadAlsoPreparer;
+  followUps: FollowUpService;
 };
 
 export function pluginServices(strapi: Core.Strapi): ReadAlsoServices {
@@ -23,5 +25,6 @@ export function pluginServices(strapi: Core.Strapi): ReadAlsoServices {
     suggestions: plugin.service('suggestions') as SuggestionService,
     editorial: plugin.service('editorial') as EditorialService,
     preparer: plugin.service('preparer') as ReadAlsoPreparer,
+    followUps: plugin.service('followUps') as FollowUpService,
   };
 }

@@ -178,6 +178,14 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
       return ranking(documentId, options.locale, options.limit, { excluded: noExclusions, minScore: 0 });
     },
 
+    /** These targets as the article's suggestions now, best first: those rejected, linked already or too weak are left out. */
+    async among(documentId: string, locale: string, targets: string[]): Promise<SuggestionDTO[]> {
+      if (targets.length === 0) return [];
+      return inOneTransaction(() =>
+        ranking(documentId, locale, targets.length, { within: targets, excluded: editorialExclusions(documentId, locale) }),
+      );
+    },
+
     /** The target as the article's suggestion now, with its score and reasons; null when it is rejected, linked already or unrelated. */
     async acceptableSuggestion(documentId: string, locale: string, targetId: string): Promise<SuggestionDTO | null> {
       return inOneTransaction(async () => {
