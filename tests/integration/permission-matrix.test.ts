@@ -52,6 +52,9 @@ const GRID: Record<string, readonly Expected[]> = {
   'read-also: admin reject':               [D, D, D, D, A, O, A],
   'read-also: admin place a link':         [D, D, D, D, A, O, A],
   'read-also: admin quotes':               [D, D, D, D, A, O, A],
+  'read-also: admin follow-ups':           [D, D, D, D, A, O, A],
+  // Authors are listed their own articles only (read-also-follow-ups.test.ts).
+  'read-also: admin follow-ups waiting':   [D, D, D, D, A, A, A],
   'read-also: admin set a quote speaker':  [D, D, D, D, A, D, A],
   'read-also: content API suggestions':    [D, D, A, A, D, D, D],
   'read-also: GraphQL suggestions':        [D, D, A, A, D, D, D],
@@ -549,7 +552,7 @@ async function authorsOwnStory(session: Session): Promise<string> {
 
 function readAlsoProbes(): Record<string, Probe> {
   const adminRead =
-    (path: 'suggestions' | 'links' | 'quotes'): Probe =>
+    (path: 'suggestions' | 'links' | 'quotes' | 'follow-ups'): Probe =>
     async (session, expected) => {
       const readFor = async (documentId: string): Promise<Expected> => {
         const res = await call(session, 'get', `/read-also/articles/${documentId}/${path}`);
@@ -655,6 +658,14 @@ function readAlsoProbes(): Record<string, Probe> {
   return {
     'read-also: admin suggestions': adminRead('suggestions'),
     'read-also: admin quotes': adminRead('quotes'),
+    'read-also: admin follow-ups': adminRead('follow-ups'),
+    'read-also: admin follow-ups waiting': async (session) => {
+      const res = await call(session, 'get', '/read-also/follow-ups');
+      if (isRefusal(res)) return (expectRefused(res), 'deny');
+      expect(res.status).toBe(200);
+      expect(Array.isArray(res.body.data)).toBe(true);
+      return 'allow';
+    },
     'read-also: admin set a quote speaker': setSpeaker,
     'read-also: admin links': adminRead('links'),
     'read-also: admin accept': accept,
