@@ -76,26 +76,35 @@ async function skipGuidedTour(page: Page) {
   if (await skip.isVisible().catch(() => false)) await skip.click();
 }
 
-async function adminApi(token: string, method: string, url: string, body?: unknown) {
+async function adminApi<T = { data: Record<string, unknown> & { documentId: string } }>(
+  token: string,
+  method: string,
+  url: string,
+  body?: unknown,
+): Promise<T> {
   const res = await fetch(`${app.url}${url}`, {
     method,
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-  return res.json() as Promise<{ data: Record<string, unknown> & { documentId: string } }>;
+  return res.json() as Promise<T>;
 }
 
-/** Publishes a story dated near the seed's (Jan 10, 2023), so recency ranks it with the seed's neighbours. */
-async function publishStory(token: string, title: string, paragraph: string, day: number) {
+/** A time on a day of January 2023, near the seed's (Jan 10, 2023), so recency ranks it with the seed's neighbours. */
+const january2023 = (day: number) => new Date(Date.UTC(2023, 0, day, 12));
+
+/** Publishes a story through the Content Manager's admin API; returns its document id. */
+async function publishStory(token: string, title: string, paragraph: string, storyPublishedAt: Date): Promise<string> {
   const uid = 'api::article.article';
   const created = await adminApi(token, 'POST', `/content-manager/collection-types/${uid}`, {
     title,
     body: [{ type: 'paragraph', children: [{ type: 'text', text: paragraph }] }],
     section: 'World',
-    storyPublishedAt: new Date(Date.UTC(2023, 0, day, 12)).toISOString(),
+    storyPublishedAt: storyPublishedAt.toISOString(),
   });
   await adminApi(token, 'POST', `/content-manager/collection-types/${uid}/${created.data.documentId}/actions/publish`, {});
+  return created.data.documentId;
 }
 
 beforeAll(async () => {
@@ -131,15 +140,15 @@ test('an editor sees suggestions with reasons, accepts one, rejects one, and the
       token,
       'Zelensky thanks Canada for its military support',
       'Volodymyr Zelensky thanked Justin Trudeau and Canada for military aid to Ukraine.',
-      9,
+      january2023(9),
     );
     await publishStory(
       token,
       'Trudeau announces new aid for Ukraine',
       'Prime Minister Justin Trudeau announced new military equipment for Ukraine’s defence.',
-      8,
+      january2023(8),
     );
-    await publishStory(token, 'Local football club wins the cup', 'The club won the regional final after extra time.', 10);
+    await publishStory(token, 'Local football club wins the cup', 'The club won the regional final after extra time.', january2023(10));
 
     const seed = (await fetch(`${app.url}/api/articles?filters[sourceId][$eq]=newsdesk-seed-trudeau-zelensky`).then((res) =>
       res.json(),
@@ -441,6 +450,75 @@ test('an editor sees where each link stands in the story, moves one to another p
     const livePlace = (start: string) => live.data.relatedLinks.find((link) => link.label.startsWith(start));
     expect(livePlace(WASHINGTON)).toMatchObject({ afterParagraph: 1, order: 0 });
     expect(livePlace(RUSSIA)).toMatchObject({ afterParagraph: 1, order: 1 });
+    expect(unexpectedErrors(editor)).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a new story follows up the 2023 seed: the editor finds it under Follow-ups waiting and adds it as a Read also link in one click', async () => {
+  const FOLLOW_UP = 'Zelensky and Trudeau speak again about Ukraine’s defence needs';
+  const editor = await openBrowser();
+  const { context, page } = editor;
+  try {
+    // Given the 2023 seed story, and a story on the same subject published this week.
+    const token = await adminToken(SUPER_ADMIN);
+    const seedId = await seedArticleId();
+    const seed = (await fetch(`${app.url}/api/articles/${seedId}?fields[0]=title`).then((res) => res.json())) as {
+      data: { title: string };
+    };
+    const seedRow = () => page.getByTestId('read-also-follow-ups-row').filter({ hasText: seed.data.title });
+    const followUpId = await publishStory(
+      token,
+      FOLLOW_UP,
+      'Ukrainian President Volodymyr Zelensky and Prime Minister Justin Trudeau discussed Ukraine’s defence needs and Canada’s military aid again.',
+      new Date(Date.now() - 24 * 60 * 60 * 1000),
+    );
+    // Publishing queues the ranking work; the follow-up is offered once the queue is worked.
+    const offered = async () => {
+      const { data } = await adminApi<{ data: { documentId: string }[] }>(token, 'GET', `/read-also/articles/${seedId}/follow-ups`);
+      return data.some((followUp) => followUp.documentId === followUpId);
+    };
+    for (let attempt = 0; attempt < 60 && !(await offered()); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await offered()).toBe(true);
+
+    // When the editor opens Follow-ups waiting from the main menu.
+    await logInAs(page, SUPER_ADMIN);
+    await page.getByRole('link', { name: 'Follow-ups' }).click();
+    const row = seedRow();
+    await row.waitFor({ timeout: 60_000 });
+    expect(await row.innerText()).toContain(FOLLOW_UP);
+    expect(await row.innerText()).toMatch(/1 follow-up/iu);
+    await page.getByRole('heading', { name: 'Follow-ups waiting' }).waitFor();
+    await page.screenshot({ path: path.join(OUTPUT, '9-follow-ups-waiting.png'), fullPage: true });
+
+    // Then the seed's row opens its edit view, where the follow-up waits under "Newer on this topic".
+    await row.getByRole('link').first().click();
+    await page.waitForURL(new RegExp(`/content-manager/collection-types/api::article.article/${seedId}`, 'u'));
+    const section = page.getByTestId('read-also-follow-ups');
+    await section.waitFor({ timeout: 60_000 });
+    const card = section.getByTestId('read-also-follow-up').filter({ hasText: FOLLOW_UP });
+    await card.waitFor();
+    expect(await card.innerText()).toMatch(/Published \w{3} \d{1,2}, \d{4}/u);
+    await page.setViewportSize({ width: 1440, height: 1600 });
+    await section.scrollIntoViewIfNeeded();
+    await section.screenshot({ path: path.join(OUTPUT, '10-newer-on-this-topic.png') });
+
+    // When the editor adds it, in one click.
+    await card.getByRole('button', { name: 'Add as Read also' }).click();
+    await page.getByText('Link added to the draft').first().waitFor();
+    // Then it is a link of the story, waiting in the draft, and no longer offered.
+    const link = page.getByTestId('read-also-link').filter({ hasText: FOLLOW_UP });
+    await link.waitFor();
+    await link.getByText('In the draft').waitFor();
+    await card.waitFor({ state: 'detached' });
+    await page.screenshot({ path: path.join(OUTPUT, '10-follow-up-added.png'), fullPage: true });
+
+    // And the seed has left Follow-ups waiting.
+    await page.goto(`${app.url}/admin/plugins/read-also`);
+    await page.getByRole('heading', { name: 'Follow-ups waiting' }).waitFor({ timeout: 60_000 });
+    await page.waitForLoadState('networkidle');
+    expect(await seedRow().count()).toBe(0);
     expect(unexpectedErrors(editor)).toEqual([]);
   } finally {
     await context.close();

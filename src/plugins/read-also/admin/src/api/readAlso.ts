@@ -3,8 +3,10 @@ import { useMemo } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type {
   AcceptSuggestion,
+  GetFollowUps,
   GetLinks,
   GetSuggestions,
+  ListFollowUps,
   PlaceLink,
   RejectSuggestion,
   SearchArticles,
@@ -36,6 +38,9 @@ export function useReadAlsoApi() {
         (await get<SearchArticles.Response>(`${base}/articles/search`, { params: { q, locale } })).data,
       setTarget: async (linkId: string, targetId: string, locale?: string) =>
         (await put<SetLinkTarget.Response>(`${base}/links/${linkId}/target`, { targetId, locale })).data,
+      followUps: async (documentId: string, locale?: string) =>
+        (await get<GetFollowUps.Response>(`${base}/articles/${documentId}/follow-ups`, { params: { locale } })).data,
+      waitingFollowUps: async (locale?: string) => (await get<ListFollowUps.Response>(`${base}/follow-ups`, { params: { locale } })).data,
       place: async (linkId: string, placement: PlaceLink.Request['body']) =>
         (await put<PlaceLink.Response>(`${base}/links/${linkId}/place`, placement)).data,
     }),

@@ -7,7 +7,6 @@ import {
   Flex,
   IconButton,
   Loader,
-  ProgressBar,
   SingleSelect,
   SingleSelectOption,
   TextInput,
@@ -16,19 +15,22 @@ import {
 import { ArrowDown, ArrowUp } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { useIntl, type IntlShape } from 'react-intl';
-import { renderReason } from '../../../shared/reasons';
 import type { ArticleHitDTO, ParagraphDTO, RelatedLinkDTO, SuggestionDTO } from '../../../shared/contracts/suggestions';
 import { useReadAlsoApi } from '../api/readAlso';
 import { t } from '../pluginId';
+import { SuggestionCard, linkAddedMessage, messageOf } from './SuggestionCard';
 
-type Props = { documentId: string; locale?: string; canManage: boolean; canPublish: boolean; revision: string };
+type Props = {
+  documentId: string;
+  locale?: string;
+  canManage: boolean;
+  canPublish: boolean;
+  revision: string;
+  /** After an accept or a reject: other sections offering the same stories refresh. */
+  onDecided(): void;
+};
 
 type Loaded = { links: RelatedLinkDTO[]; paragraphs: ParagraphDTO[]; suggestions: SuggestionDTO[] };
-
-function messageOf(error: unknown): string {
-  const response = (error as { response?: { data?: { error?: { message?: string } } } }).response;
-  return response?.data?.error?.message ?? (error instanceof Error ? error.message : String(error));
-}
 
 const ORIGIN_LABELS: Record<RelatedLinkDTO['origin'], { id: string; defaultMessage: string }> = {
   editor: { id: t('origin.editor'), defaultMessage: 'Editor' },
@@ -49,10 +51,9 @@ function placeLabel(formatMessage: IntlShape['formatMessage'], afterParagraph: n
 /** Where the link stands among the links after the same paragraph. */
 type Rank = { index: number; count: number };
 
-export const ReadAlsoContent = ({ documentId, locale, canManage, canPublish, revision }: Props) => {
+export const ReadAlsoContent = ({ documentId, locale, canManage, canPublish, revision, onDecided }: Props) => {
   const api = useReadAlsoApi();
-  // Reasons in the editor's interface language, whatever the article's.
-  const { formatMessage, locale: interfaceLocale } = useIntl();
+  const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
   const [state, setState] = useState<{ status: 'loading' } | { status: 'error'; message: string } | ({ status: 'ready' } & Loaded)>({
     status: 'loading',
@@ -86,26 +87,13 @@ export const ReadAlsoContent = ({ documentId, locale, canManage, canPublish, rev
           links: [...state.links, link],
           suggestions: state.suggestions.filter((item) => item.documentId !== suggestion.documentId),
         });
-        toggleNotification({
-          type: 'success',
-          // Say which happened: readers see a draft link only once the article is published again.
-          message: link.published
-            ? formatMessage(
-                { id: t('notification.published'), defaultMessage: 'Link added and published: {title}' },
-                { title: suggestion.title },
-              )
-            : formatMessage(
-                {
-                  id: t('notification.accepted'),
-                  defaultMessage: 'Link added to the draft: readers see it when the article is published. {title}',
-                },
-                { title: suggestion.title },
-              ),
-        });
+        // Say which happened: readers see a draft link only once the article is published again.
+        toggleNotification({ type: 'success', message: linkAddedMessage(formatMessage, link, suggestion.title) });
       } else {
         await api.reject(documentId, suggestion.documentId, locale);
         setState({ ...state, suggestions: state.suggestions.filter((item) => item.documentId !== suggestion.documentId) });
       }
+      onDecided();
     } catch (error) {
       toggleNotification({ type: 'danger', message: messageOf(error) });
     } finally {
@@ -225,61 +213,33 @@ export const ReadAlsoContent = ({ documentId, locale, canManage, canPublish, rev
           </Typography>
         ) : (
           state.suggestions.map((suggestion) => (
-            <Box
-              key={suggestion.documentId}
-              padding={3}
-              hasRadius
-              borderColor="neutral200"
-              borderStyle="solid"
-              borderWidth="1px"
-              data-testid="read-also-suggestion"
-            >
-              <Flex direction="column" alignItems="stretch" gap={2}>
-                <Typography fontWeight="bold">{suggestion.title}</Typography>
-                <Flex gap={2} alignItems="center">
-                  <Box flex="1">
-                    <ProgressBar value={Math.round(suggestion.score * 100)} size="S" />
-                  </Box>
-                  <Typography variant="pi">{Math.round(suggestion.score * 100)}%</Typography>
-                </Flex>
-                <Box tag="ul" paddingLeft={4}>
-                  {suggestion.reasonCodes
-                    .map((code) => renderReason(code, interfaceLocale))
-                    .map((reason) => (
-                      <li key={reason}>
-                        <Typography variant="pi" textColor="neutral700">
-                          {reason}
-                        </Typography>
-                      </li>
-                    ))}
-                </Box>
-                {canManage && (
-                  <Flex gap={2}>
-                    <Button size="S" loading={busy === suggestion.documentId} onClick={() => void decide(suggestion, 'accept')}>
-                      {formatMessage({ id: t('action.accept'), defaultMessage: 'Accept' })}
-                    </Button>
-                    {canPublish && (
-                      <Button
-                        size="S"
-                        variant="secondary"
-                        disabled={busy === suggestion.documentId}
-                        onClick={() => void decide(suggestion, 'publish')}
-                      >
-                        {formatMessage({ id: t('action.acceptAndPublish'), defaultMessage: 'Accept and publish' })}
-                      </Button>
-                    )}
+            <SuggestionCard key={suggestion.documentId} suggestion={suggestion} testId="read-also-suggestion">
+              {canManage && (
+                <Flex gap={2}>
+                  <Button size="S" loading={busy === suggestion.documentId} onClick={() => void decide(suggestion, 'accept')}>
+                    {formatMessage({ id: t('action.accept'), defaultMessage: 'Accept' })}
+                  </Button>
+                  {canPublish && (
                     <Button
                       size="S"
-                      variant="tertiary"
+                      variant="secondary"
                       disabled={busy === suggestion.documentId}
-                      onClick={() => void decide(suggestion, 'reject')}
+                      onClick={() => void decide(suggestion, 'publish')}
                     >
-                      {formatMessage({ id: t('action.reject'), defaultMessage: 'Reject' })}
+                      {formatMessage({ id: t('action.acceptAndPublish'), defaultMessage: 'Accept and publish' })}
                     </Button>
-                  </Flex>
-                )}
-              </Flex>
-            </Box>
+                  )}
+                  <Button
+                    size="S"
+                    variant="tertiary"
+                    disabled={busy === suggestion.documentId}
+                    onClick={() => void decide(suggestion, 'reject')}
+                  >
+                    {formatMessage({ id: t('action.reject'), defaultMessage: 'Reject' })}
+                  </Button>
+                </Flex>
+              )}
+            </SuggestionCard>
           ))
         )}
       </Flex>

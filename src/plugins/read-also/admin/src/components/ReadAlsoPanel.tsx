@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { useQueryParams, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { ARTICLE_UID, PERMISSIONS, QUOTE_UID, t } from '../pluginId';
 import { ReadAlsoContent } from './ReadAlsoContent';
 import { QuotesSection } from './QuotesSection';
+import { FollowUpsSection } from './FollowUpsSection';
 import { Flex } from '@strapi/design-system';
 
 type PanelProps = {
@@ -25,6 +27,9 @@ export const ReadAlsoPanel = ({ model, documentId, collectionType, document }: P
   const publishing = useRBAC({ publish: [{ action: 'plugin::content-manager.explorer.publish', subject: ARTICLE_UID }] });
   // A speaker set from the panel reaches readers at once only for those who may publish quotes.
   const quotePublishing = useRBAC({ publish: [{ action: 'plugin::content-manager.explorer.publish', subject: QUOTE_UID }] });
+  // A decision in one section changes what the others show: links gained, follow-ups settled.
+  const [linkedFromFollowUps, setLinkedFromFollowUps] = useState(0);
+  const [decidedInSuggestions, setDecidedInSuggestions] = useState(0);
 
   if (model !== ARTICLE_UID || collectionType !== 'collection-types') return null;
   if (!documentId || documentId === 'create') return null;
@@ -41,7 +46,16 @@ export const ReadAlsoPanel = ({ model, documentId, collectionType, document }: P
           locale={locale}
           canManage={Boolean(allowedActions.canManage)}
           canPublish={Boolean(publishing.allowedActions.canPublish)}
-          revision={revision}
+          revision={`${revision}|${linkedFromFollowUps}`}
+          onDecided={() => setDecidedInSuggestions((count) => count + 1)}
+        />
+        <FollowUpsSection
+          documentId={documentId}
+          locale={locale}
+          canManage={Boolean(allowedActions.canManage)}
+          canPublish={Boolean(publishing.allowedActions.canPublish)}
+          revision={`${revision}|${decidedInSuggestions}`}
+          onLinked={() => setLinkedFromFollowUps((count) => count + 1)}
         />
         <QuotesSection
           documentId={documentId}
