@@ -1,12 +1,12 @@
 /**
- * Keeps suggestions fresh on every publish, update, unpublish and delete of an article or
- * of a quote (its speakers are a signal), whichever way it happens: a Document Service
- * middleware. What the write does to links is the app's (src/api/related-link).
+ * Keeps suggestions fresh on every publish, update, unpublish and delete of an article, of a
+ * quote (its speakers are a signal) and of a person (names are in the reasons), whichever way it
+ * happens: a Document Service middleware. What the write does to links is the app's (src/api/related-link).
  */
 import type { Core, Modules } from '@strapi/strapi';
 import { z } from 'zod';
 import { pluginServices } from './services/registry';
-import { ARTICLE, QUOTE } from '../../../../content-types';
+import { ARTICLE, PERSON, QUOTE } from '../../../../content-types';
 import { oncePerBatch } from '../../../../lib/publication-batch';
 
 type Context = Modules.Documents.Middleware.Context;
@@ -35,12 +35,16 @@ async function quoteArticle(strapi: Core.Strapi, documentId: string): Promise<st
   return quote?.article?.documentId ?? null;
 }
 
-/** Re-indexes the article and queues it for its prepared lists, in the write's transaction; the work starts once it commits. */
+/**
+ * Re-indexes the article and queues it for its prepared lists, in the write's transaction; the
+ * work starts once it commits. Answers kept from before are out of date as it commits.
+ */
 async function refresh(strapi: Core.Strapi, documentId: string) {
   const { indexer, repository, preparer } = pluginServices(strapi);
   await indexer.syncArticle(documentId);
   await strapi.db.transaction(async ({ onCommit }) => {
     await repository.enqueue([documentId]);
+    await repository.bumpArchiveVersion();
     onCommit(() => preparer.schedule());
   });
 }
@@ -53,6 +57,12 @@ async function attachToLiveLocales(strapi: Core.Strapi, documentId: string) {
 
 export function registerDocumentHooks(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
+    if (context.uid === PERSON && touchesPublished(context)) {
+      // A person's published name is in the reasons ("quotes Volodymyr Zelensky"): kept answers may name them.
+      const result = await next();
+      await oncePerBatch('read-also:people', () => pluginServices(strapi).repository.bumpArchiveVersion());
+      return result;
+    }
     if ((context.uid !== ARTICLE && context.uid !== QUOTE) || !touchesPublished(context)) return next();
 
     if (context.uid === QUOTE) {

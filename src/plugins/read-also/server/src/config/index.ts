@@ -51,6 +51,11 @@ export const readAlsoConfigSchema = z
      * pairs match at all, which a prepared list would only learn at the next publish involving them.
      */
     preparedListsFrom: z.number().int().min(0),
+    /**
+     * Prepared lists kept scored in each process's memory, per article and locale, until the next
+     * write they depend on (see services/suggestions.ts); 0 scores every read again.
+     */
+    cachedAnswers: z.number().int().min(0).max(1_000_000),
     /** Worker threads that rank during a full reindex, each with its own copy of the index; null for one per core. */
     reindexWorkers: z.number().int().min(1).max(64).nullable(),
   })
@@ -91,6 +96,8 @@ export const defaultConfig: ReadAlsoConfig = {
   candidatePool: 200,
   preparedListSize: 30,
   preparedListsFrom: 1000,
+  // About 12 kB each (30 scored suggestions with reasons): 24 MB at most.
+  cachedAnswers: 2000,
   reindexWorkers: null,
 };
 

@@ -28,6 +28,8 @@ export async function reindexAll(
   const articles = createArticleReader(strapi);
   const total = await articles.countPublished();
   await repository.clearAll();
+  // Answers kept from before describe an archive that is being rebuilt.
+  await repository.bumpArchiveVersion();
   // Lists hold their best candidates however weak; reads apply the lowest score shown.
   const workers = new ReindexWorkers(
     { ...settings, minScore: 0 },
@@ -84,6 +86,7 @@ export async function reindexAll(
       onProgress?.(prepared, done, 'preparing');
     }
     await repository.refreshPlannerStatistics();
+    await repository.bumpArchiveVersion();
     return done;
   } finally {
     await workers.close();

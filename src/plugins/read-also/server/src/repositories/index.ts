@@ -11,6 +11,7 @@ import { createQueue } from './queue';
 import { createRejections } from './rejections';
 import { createSchema } from './schema';
 import { createSql } from './sql';
+import { createVersions } from './versions';
 
 export type { FollowUpPair, FollowUpSource } from './follow-ups';
 export type { PreparedList, PreparedMember } from './prepared-lists';
@@ -25,6 +26,7 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
     ...createQueue(sql),
     ...createRejections(sql),
     ...createFollowUps(sql),
+    ...createVersions(sql),
   };
 };
 

@@ -25,12 +25,14 @@ export const TABLES = {
   lists: 'read_also_ranked_lists',
   /** Articles whose lists (and their neighbours') are to be prepared again: an outbox that survives a crash. */
   pending: 'read_also_pending',
+  /** Counters bumped by every write a cached answer may depend on; never emptied, so a version never comes back. */
+  versions: 'read_also_versions',
 } as const;
 
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
 
-/** Every table a schema change rebuilds and a reindex empties: all but editors' rejections. */
-export const DERIVED_TABLES = Object.values(TABLES).filter((name) => name !== TABLES.rejections);
+/** Every table a schema change rebuilds and a reindex empties: all but editors' rejections and the version counters. */
+export const DERIVED_TABLES = Object.values(TABLES).filter((name) => name !== TABLES.rejections && name !== TABLES.versions);
 
 type Column = {
   type: 'string' | 'text' | 'integer' | 'bigInteger' | 'double' | 'boolean';
@@ -100,6 +102,7 @@ const SHAPES: Record<TableName, TableShape> = {
     primary: ['document_id', 'locale'],
   },
   [TABLES.pending]: { columns: { document_id: { ...documentId, primary: true }, queued_at: { type: 'bigInteger' } } },
+  [TABLES.versions]: { columns: { scope: { type: 'string', length: 32, primary: true }, version: { type: 'bigInteger' } } },
 };
 
 const POSTING_INDEXES = {

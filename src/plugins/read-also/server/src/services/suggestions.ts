@@ -14,10 +14,14 @@ import { databaseRankingData } from '../repositories/database-ranking';
 import { pluginServices } from './registry';
 import { ARTICLE, PERSON, RELATED_LINK } from '../../../../../content-types';
 import { readAlsoSettings } from '../settings';
+import { createVersionedCache, type VersionedCache } from '../answers/versioned-cache';
 
 /** A draft link row, with its target when it has one. */
 const linkRows = z.array(z.object({ targetArticle: z.object({ documentId: z.string() }).nullish() }));
 const personRows = z.array(z.object({ documentId: z.string(), name: z.string() }));
+
+/** A prepared list scored at read time: its members that pass the lowest score shown, best first. */
+type ScoredList = { ranked: SuggestionDTO[]; exhausted: boolean };
 
 /** A read's locale (the default one when absent) and how many suggestions it wants (the configured number when absent). */
 export type ReadOptions = { locale?: string; limit?: number };
@@ -128,21 +132,49 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
     return ranking(documentId, locale, limit, { within: targets, excluded: noExclusions, minScore: 0 });
   }
 
+  /** The prepared list's members scored now, however weak the lowest score shown leaves them, before editors' decisions. */
+  async function scoredPreparedList(documentId: string, locale: string): Promise<ScoredList | null> {
+    const list = await pluginServices(strapi).repository.preparedList(documentId, locale);
+    if (!list) return null;
+    const members = list.members.map((member) => member.documentId);
+    const ranked = members.length > 0 ? await ranking(documentId, locale, members.length, { within: members, excluded: noExclusions }) : [];
+    return { ranked, exhausted: list.exhausted };
+  }
+
   /**
-   * The prepared list's members, scored now (so scores and reasons are current), or null when
-   * there is no list a live ranking would agree with.
+   * Scored lists stay in memory under the archive's version (bumped in the transaction of every
+   * publish, unpublish, renamed person or reindex, in any process) and the settings they were
+   * scored with: a read under anything newer scores the list again. Editors' decisions are not
+   * part of what is kept: they apply at every read.
+   */
+  let kept: VersionedCache<ScoredList | null> | null = null;
+  const answers = () => (kept ??= createVersionedCache<ScoredList | null>(config().cachedAnswers));
+
+  async function cachedScoredList(documentId: string, locale: string): Promise<ScoredList | null> {
+    // Read before scoring: a write committed meanwhile leaves this answer under the version it replaced.
+    const version = `${await pluginServices(strapi).repository.archiveVersion()}|${JSON.stringify(config())}`;
+    const key = `${documentId}\u0000${locale}`;
+    const answer = answers().get(key, version);
+    if (answer !== undefined) return answer;
+    const scored = await scoredPreparedList(documentId, locale);
+    answers().set(key, version, scored);
+    return scored;
+  }
+
+  /**
+   * The prepared list's members with their current scores and reasons, less editors' decisions,
+   * or null when there is no list a live ranking would agree with.
    */
   async function fromPreparedList(documentId: string, locale: string, limit: number): Promise<SuggestionDTO[] | null> {
     const { repository } = pluginServices(strapi);
     // A publish not yet folded into the lists may change any of them.
     if (await repository.hasPending()) return null;
     if ((await repository.corpusStats(locale, [])).documents < config().preparedListsFrom) return null;
-    const list = await repository.preparedList(documentId, locale);
-    if (!list) return null;
+    const scored = await cachedScoredList(documentId, locale);
+    if (!scored) return null;
     const excluded = await excludedTargets(documentId, locale);
-    const members = list.members.map((member) => member.documentId).filter((id) => !excluded.has(id));
-    const ranked = members.length > 0 ? await ranking(documentId, locale, limit, { within: members, excluded: noExclusions }) : [];
-    return ranked.length >= limit || list.exhausted ? ranked : null;
+    const ranked = scored.ranked.filter((suggestion) => !excluded.has(suggestion.documentId)).slice(0, limit);
+    return ranked.length >= limit || scored.exhausted ? ranked : null;
   }
 
   /** Live, with the editorial exclusions: what readers would be told now. */
@@ -156,6 +188,8 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
   return {
     personNames,
     fromPreparedList,
+    /** How often reads were answered from memory (benchmarks and tests). */
+    cachedAnswerStats: () => ({ ...answers().stats, size: answers().size }),
     rank,
     scoreTargets,
 
