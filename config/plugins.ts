@@ -75,6 +75,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
         limit: env.int('READ_ALSO_LIMIT', 5),
         localePolicy: env('READ_ALSO_LOCALE_POLICY', 'same'),
         preparedListsFrom: env.int('READ_ALSO_PREPARED_FROM', 1000),
+        queueLeaseSeconds: env.int('READ_ALSO_QUEUE_LEASE_SECONDS', 300),
+        queueSweepSeconds: env.int('READ_ALSO_QUEUE_SWEEP_SECONDS', 30),
       },
     },
     graphql: {

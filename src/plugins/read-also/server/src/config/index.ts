@@ -56,6 +56,13 @@ export const readAlsoConfigSchema = z
      * write they depend on (see services/suggestions.ts); 0 scores every read again.
      */
     cachedAnswers: z.number().int().min(0).max(1_000_000),
+    /**
+     * How long a process holds the queue entries it took: past that, another process takes what a
+     * process that died left. Longer than a batch of 20 preparations takes.
+     */
+    queueLeaseSeconds: z.number().positive(),
+    /** How often a process looks for queue entries it did not queue itself (another process's, or a crash's). */
+    queueSweepSeconds: z.number().positive(),
     /** Worker threads that rank during a full reindex, each with its own copy of the index; null for one per core. */
     reindexWorkers: z.number().int().min(1).max(64).nullable(),
   })
@@ -98,6 +105,8 @@ export const defaultConfig: ReadAlsoConfig = {
   preparedListsFrom: 1000,
   // About 12 kB each (30 scored suggestions with reasons): 24 MB at most.
   cachedAnswers: 2000,
+  queueLeaseSeconds: 300,
+  queueSweepSeconds: 30,
   reindexWorkers: null,
 };
 

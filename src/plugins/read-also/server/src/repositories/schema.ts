@@ -5,7 +5,7 @@ import { PLUGIN_ID } from '../../../shared/constants';
 import type { Sql } from './sql';
 
 /** Bumped when the tables change shape: bootstrap then rebuilds them and reindexes. */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 export const TABLES = {
   profiles: 'read_also_profiles',
@@ -101,7 +101,16 @@ const SHAPES: Record<TableName, TableShape> = {
     columns: { document_id: documentId, locale, exhausted: { type: 'boolean' }, computed_at: { type: 'bigInteger' } },
     primary: ['document_id', 'locale'],
   },
-  [TABLES.pending]: { columns: { document_id: { ...documentId, primary: true }, queued_at: { type: 'bigInteger' } } },
+  [TABLES.pending]: {
+    columns: {
+      document_id: { ...documentId, primary: true },
+      queued_at: { type: 'bigInteger' },
+      // The process working on it, and until when: a process that dies leaves its work to others after that.
+      claimed_by: { type: 'string', length: 100, nullable: true },
+      claimed_until: { type: 'bigInteger', nullable: true },
+    },
+    indexes: { read_also_pending_queued: ['queued_at'] },
+  },
   [TABLES.versions]: { columns: { scope: { type: 'string', length: 32, primary: true }, version: { type: 'bigInteger' } } },
 };
 

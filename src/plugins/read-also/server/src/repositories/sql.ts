@@ -14,6 +14,7 @@ export function chunks<T>(items: T[], size = CHUNK): T[][] {
 export function createSql(strapi: Core.Strapi) {
   const schema = () => strapi.db.getSchemaName();
   const qualified = (name: string) => (schema() ? `${schema()}.${name}` : name);
+  const isPostgres = () => strapi.db.dialect.client === 'postgres';
   const table = (trx: Knex.Transaction, name: string) => (schema() ? trx(name).withSchema(schema() as string) : trx(name));
 
   /** Runs in Strapi's current transaction, so the work commits or rolls back with the write that caused it. */
@@ -28,7 +29,7 @@ export function createSql(strapi: Core.Strapi) {
   async function bulkInsert(trx: Knex.Transaction, name: string, rows: Record<string, unknown>[]) {
     if (rows.length === 0) return;
     const target = qualified(name);
-    if (strapi.db.dialect.client === 'postgres') {
+    if (isPostgres()) {
       // A column null in every row is left out (it is nullable, and an all-null array has no type).
       const typed = Object.keys(rows[0]).flatMap((column) => {
         const sample = rows.find((row) => row[column] !== null && row[column] !== undefined)?.[column];
@@ -56,7 +57,7 @@ export function createSql(strapi: Core.Strapi) {
     }
   }
 
-  return { qualified, table, inTransaction, bulkInsert };
+  return { qualified, table, inTransaction, bulkInsert, isPostgres };
 }
 
 export type Sql = ReturnType<typeof createSql>;

@@ -2,16 +2,20 @@
  * Keeps the prepared suggestion lists in step with the archive, off the publish path: after a
  * publish commits, it ranks the queued article's own list again and offers the article to each
  * neighbour's list (those it now matches, and those that held it). Until the queue is empty,
- * reads rank live, so a reader never sees a list that a publish has made wrong.
+ * reads rank live, so a reader never sees a list that a publish has made wrong. Every process
+ * works the one queue in the database, each entry claimed by one process at a time.
  */
+import os from 'node:os';
+import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { SuggestionDTO } from '../../../shared/contracts/suggestions';
 import { pluginServices } from './registry';
 import { readAlsoSettings } from '../settings';
 
-/** Also drains queues left by another process or a crash. */
-const SWEEP_INTERVAL_MS = 30_000;
 const BATCH = 20;
+
+/** Emitted on Strapi's event hub each time an article's entry leaves the queue, done (by this process). */
+export const PREPARED_EVENT = 'read-also.prepared';
 
 const membership = (suggestion: SuggestionDTO) => ({ documentId: suggestion.documentId, score: suggestion.score });
 
@@ -21,6 +25,8 @@ export const createPreparer = ({ strapi }: { strapi: Core.Strapi }) => {
   let requested = false;
   let stopped = true;
   let sweep: NodeJS.Timeout | null = null;
+  // Names this process's claims on the shared queue.
+  const worker = `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
 
   const notFound = (error: unknown) => (error as { name?: string }).name === 'NotFoundError';
 
@@ -53,11 +59,19 @@ export const createPreparer = ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function drain(): Promise<void> {
     const { repository } = pluginServices(strapi);
+    const leaseMs = config().queueLeaseSeconds * 1000;
     while (!stopped) {
-      const batch = await repository.pendingBatch(BATCH);
+      const batch = await repository.claimBatch(BATCH, worker, leaseMs);
       if (batch.length === 0) return;
-      for (const item of batch) {
-        if (stopped) return;
+      for (const [index, item] of batch.entries()) {
+        if (stopped) {
+          // Another process takes the rest now rather than when the claim runs out.
+          await repository.releaseClaims(
+            worker,
+            batch.slice(index).map((rest) => rest.documentId),
+          );
+          return;
+        }
         try {
           await prepareArticle(item.documentId);
         } catch (error) {
@@ -65,7 +79,9 @@ export const createPreparer = ({ strapi }: { strapi: Core.Strapi }) => {
           strapi.log.error(`[read-also] could not prepare suggestions for ${item.documentId}: ${(error as Error).message}`);
           await repository.dropPreparedList(item.documentId);
         }
-        await repository.dequeue(item.documentId, item.queuedAt);
+        if (await repository.dequeue(item.documentId, item.queuedAt, worker)) {
+          strapi.eventHub.emit(PREPARED_EVENT, { documentId: item.documentId, worker });
+        }
       }
     }
   }
@@ -93,7 +109,8 @@ export const createPreparer = ({ strapi }: { strapi: Core.Strapi }) => {
     start(): void {
       stopped = false;
       schedule();
-      sweep = setInterval(schedule, SWEEP_INTERVAL_MS);
+      // Also drains entries queued by another process, or left by a crash.
+      sweep = setInterval(schedule, config().queueSweepSeconds * 1000);
       sweep.unref();
     },
 

@@ -1,0 +1,165 @@
+/**
+ * The preparation queue worked by several processes sharing one database: each entry is claimed
+ * by one process at a time, and what a process that dies mid-batch held is done by another once
+ * its claim runs out, so nothing is done twice or lost.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { startTestApp, type TestApp } from '../helpers/strapi';
+import { createArticle, paragraphs } from '../helpers/fixtures';
+import { testDatabaseClient } from '../helpers/environment';
+import type { ReadAlsoServices } from '../../src/plugins/read-also/server/src/services/registry';
+
+let app: TestApp;
+let services: Pick<ReadAlsoServices, 'repository' | 'preparer'>;
+const archive: string[] = [];
+const LEASE_MS = 60_000;
+
+const TOPICS = ['harbour strike', 'wheat harvest', 'rail tunnel', 'hospital budget', 'river flood', 'school reform'];
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const plugin = app.strapi.plugin('read-also');
+  services = { repository: plugin.service('repository'), preparer: plugin.service('preparer') };
+  // Sixty stories on six subjects, so each has neighbours to offer itself to.
+  for (let i = 0; i < 60; i += 1) {
+    const topic = TOPICS[i % TOPICS.length];
+    const article = await createArticle(app.strapi, {
+      title: `Day ${i} of the ${topic}`,
+      body: paragraphs(`Officials spoke about the ${topic} on day ${i}; the ${topic} is in its ${i}th week, ${topic} reporters say.`),
+    });
+    archive.push(article.documentId);
+  }
+  await services.preparer.idle();
+  // From here on, only the processes a test starts work the queue.
+  await services.preparer.stop();
+}, 120_000);
+afterAll(async () => {
+  await app?.stop();
+});
+
+const ids = (entries: { documentId: string }[]) => entries.map((entry) => entry.documentId).sort();
+
+describe('claims on the queue', () => {
+  afterEach(async () => {
+    await services.repository.releaseClaims('a');
+    await services.repository.releaseClaims('b');
+    for (const entry of await services.repository.claimBatch(1000, 'cleanup', LEASE_MS)) {
+      await services.repository.dequeue(entry.documentId, entry.queuedAt, 'cleanup');
+    }
+  });
+
+  test('two processes claiming at once get disjoint batches, oldest first, until none is left', async () => {
+    await services.repository.enqueue(archive.slice(0, 30));
+    const [first, second] = await Promise.all([
+      services.repository.claimBatch(20, 'a', LEASE_MS),
+      services.repository.claimBatch(20, 'b', LEASE_MS),
+    ]);
+    expect(first.length + second.length).toBe(30);
+    expect(new Set([...ids(first), ...ids(second)]).size).toBe(30);
+    expect(await services.repository.claimBatch(20, 'c', LEASE_MS)).toEqual([]);
+    expect(await services.repository.hasPending()).toBe(true);
+  });
+
+  test('what a process held is taken by another once its claim runs out, not before', async () => {
+    await services.repository.enqueue(archive.slice(0, 5));
+    expect(await services.repository.claimBatch(5, 'a', 200)).toHaveLength(5);
+    expect(await services.repository.claimBatch(5, 'b', LEASE_MS)).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(ids(await services.repository.claimBatch(5, 'b', LEASE_MS))).toEqual([...archive.slice(0, 5)].sort());
+  });
+
+  test('an entry queued again while claimed stays with its process, which lets it go when done; then it is worked again', async () => {
+    await services.repository.enqueue([archive[0]]);
+    const [claimed] = await services.repository.claimBatch(1, 'a', LEASE_MS);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await services.repository.enqueue([archive[0]]);
+    // Never beside the process still working on it.
+    expect(await services.repository.claimBatch(1, 'b', LEASE_MS)).toEqual([]);
+    expect(await services.repository.dequeue(claimed.documentId, claimed.queuedAt, 'a')).toBe(false);
+    const [again] = await services.repository.claimBatch(1, 'b', LEASE_MS);
+    expect(again.documentId).toBe(archive[0]);
+    expect(again.queuedAt).toBeGreaterThan(claimed.queuedAt);
+    expect(await services.repository.dequeue(again.documentId, again.queuedAt, 'b')).toBe(true);
+    expect(await services.repository.hasPending()).toBe(false);
+  });
+
+  test('a stopping process lets its claims go at once', async () => {
+    await services.repository.enqueue(archive.slice(0, 3));
+    expect(await services.repository.claimBatch(3, 'a', LEASE_MS)).toHaveLength(3);
+    await services.repository.releaseClaims('a');
+    expect(await services.repository.claimBatch(3, 'b', LEASE_MS)).toHaveLength(3);
+  });
+});
+
+/** Lines the worker processes wrote: "<pid> ready" and "<pid> done <documentId>". */
+function readLog(file: string): { pid: number; event: string; documentId?: string }[] {
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [pid, event, documentId] = line.split(' ');
+      return { pid: Number(pid), event, documentId };
+    });
+}
+
+async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+// SKIP LOCKED is PostgreSQL's; two processes writing one SQLite file is not how Newsdesk runs.
+const onPostgres = testDatabaseClient() === 'postgres' ? test : test.skip;
+
+onPostgres(
+  'two Strapi processes share the queue; one is killed mid-batch; every entry is done exactly once',
+  async () => {
+    const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'read-also-queue-')), 'workers.log');
+    const workers: ChildProcess[] = [];
+    const startWorker = async () => {
+      const worker = spawn(process.execPath, [path.join(__dirname, '..', 'helpers', 'queue-worker.js'), log], {
+        env: { ...process.env, READ_ALSO_QUEUE_LEASE_SECONDS: '3', READ_ALSO_QUEUE_SWEEP_SECONDS: '1', STRAPI_LOG_LEVEL: 'error' },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      workers.push(worker);
+      await until(() => readLog(log).some((line) => line.pid === worker.pid && line.event === 'ready'), `process ${worker.pid} to boot`);
+      return worker;
+    };
+    try {
+      // One after the other: two first boots on one database would race over Strapi's own tables.
+      const doomed = await startWorker();
+      const survivor = await startWorker();
+
+      // A burst of sixty publishes' worth of work.
+      await services.repository.enqueue(archive);
+      await until(() => readLog(log).some((line) => line.pid === doomed.pid && line.event === 'done'), 'the first process to finish one');
+      doomed.kill('SIGKILL');
+      await new Promise((resolve) => doomed.once('exit', resolve));
+
+      await until(async () => !(await services.repository.hasPending()), 'the queue to empty');
+      const done = readLog(log).filter((line) => line.event === 'done');
+      const byDocument = new Map<string, number>();
+      for (const line of done) byDocument.set(line.documentId ?? '', (byDocument.get(line.documentId ?? '') ?? 0) + 1);
+      // Nothing lost, nothing done twice.
+      expect([...byDocument.keys()].sort()).toEqual([...archive].sort());
+      expect([...byDocument.values()].every((count) => count === 1)).toBe(true);
+      // Both worked, and the survivor finished what the killed one held when it died.
+      const doneBy = (pid: number | undefined) => done.filter((line) => line.pid === pid).length;
+      expect(doneBy(doomed.pid)).toBeGreaterThan(0);
+      expect(doneBy(doomed.pid)).toBeLessThan(20);
+      expect(doneBy(survivor.pid)).toBe(archive.length - doneBy(doomed.pid));
+      for (const documentId of archive) expect(await services.repository.preparedList(documentId, 'en')).not.toBeNull();
+    } finally {
+      for (const worker of workers) if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL');
+      fs.rmSync(path.dirname(log), { recursive: true, force: true });
+    }
+  },
+  180_000,
+);
