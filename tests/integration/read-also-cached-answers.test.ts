@@ -12,16 +12,14 @@ import type { ReadAlsoServices } from '../../src/plugins/read-also/server/src/se
 
 type Suggestion = { documentId: string; title: string; reasons: string[]; score: number };
 
+/** This archive is tiny: its prepared lists are served anyway (they are what is tested). */
+const TINY_ARCHIVE_PREPARED = { READ_ALSO_PREPARED_FROM: '0' };
 let app: TestApp;
 let newsroom: Newsroom;
 let services: Pick<ReadAlsoServices, 'suggestions' | 'preparer' | 'repository'>;
 let token: string;
-const previousThreshold = process.env.READ_ALSO_PREPARED_FROM;
-
 beforeAll(async () => {
-  // A tiny archive: serve its prepared lists anyway, so reads go through the kept answers.
-  process.env.READ_ALSO_PREPARED_FROM = '0';
-  app = await startTestApp();
+  app = await startTestApp({ environment: TINY_ARCHIVE_PREPARED });
   newsroom = await buildNewsroom(app.strapi);
   const plugin = app.strapi.plugin('read-also');
   services = { suggestions: plugin.service('suggestions'), preparer: plugin.service('preparer'), repository: plugin.service('repository') };
@@ -30,8 +28,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await app?.stop();
-  if (previousThreshold === undefined) delete process.env.READ_ALSO_PREPARED_FROM;
-  else process.env.READ_ALSO_PREPARED_FROM = previousThreshold;
 });
 
 async function read(documentId = newsroom.articles.seed.documentId): Promise<Suggestion[]> {

@@ -9,16 +9,14 @@ import { ARTICLE, createArticle, paragraphs } from '../helpers/fixtures';
 import { buildNewsroom, publishRelatedStory, type Newsroom } from '../helpers/newsroom';
 import type { ReadAlsoServices } from '../../src/plugins/read-also/server/src/services/registry';
 
+/** This archive is tiny: its prepared lists are served anyway (they are what is tested). */
+const TINY_ARCHIVE_PREPARED = { READ_ALSO_PREPARED_FROM: '0' };
 let app: TestApp;
 let newsroom: Newsroom;
 let services: ReadAlsoServices;
 
-const previousThreshold = process.env.READ_ALSO_PREPARED_FROM;
-
 beforeAll(async () => {
-  // This archive is tiny: serve its prepared lists anyway, to compare them with the live ranking.
-  process.env.READ_ALSO_PREPARED_FROM = '0';
-  app = await startTestApp();
+  app = await startTestApp({ environment: TINY_ARCHIVE_PREPARED });
   newsroom = await buildNewsroom(app.strapi);
   const plugin = app.strapi.plugin('read-also');
   services = {
@@ -32,8 +30,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await app?.stop();
-  if (previousThreshold === undefined) delete process.env.READ_ALSO_PREPARED_FROM;
-  else process.env.READ_ALSO_PREPARED_FROM = previousThreshold;
 });
 
 test('Given an archive smaller than READ_ALSO_PREPARED_FROM, reads rank live even where a prepared list exists', async () => {
@@ -166,7 +162,7 @@ test('A queued article left by a crash is prepared when the next process starts'
   await services.repository.dropPreparedList(football.documentId);
   await services.repository.enqueue([football.documentId]);
   await app.stop({ keepDatabase: true });
-  app = await startTestApp({ reuse: app.database });
+  app = await startTestApp({ reuse: app.database, environment: TINY_ARCHIVE_PREPARED });
   const plugin = app.strapi.plugin('read-also');
   services = {
     ...services,
