@@ -17,6 +17,7 @@ import { APP_DIR, bootStrapi, databaseEnvironment, percentile, suggestionsToken,
 import { readArticles } from './lib/cnrec';
 import { loadArticles, loadPeople } from './lib/load';
 import { createGenerator, random } from './lib/synthetic';
+import { medianDifference, type Interval } from './lib/spread';
 import { ARTICLE } from '../src/content-types';
 
 const program = new Command()
@@ -45,7 +46,9 @@ const options = program.opts<Options>();
 const sizes = options.quick ? [1000] : options.sizes.split(',').map(Number);
 const databases = (options.quick ? ['sqlite'] : options.databases.split(',')) as ('sqlite' | 'postgres')[];
 const httpSize = options.quick ? 0 : Number(options.httpSize);
-const PUBLISHES = 20;
+/** Publishes per round; rounds alternate a Strapi with the plugin and one without. */
+const PUBLISHES = 30;
+const PUBLISH_ROUNDS = 3;
 
 type SizeResult = {
   database: string;
@@ -64,6 +67,8 @@ type SizeResult = {
   firstReadP95: number;
   publishWith: number;
   publishWithout: number;
+  /** median(with) − median(without), and its 95% bootstrap interval. */
+  overhead: Interval;
   /** Background work after a publish: the article's list and its neighbours'. */
   preparedAfter: number;
   databaseMb: number;
@@ -124,7 +129,7 @@ async function databaseSizeMb(env: NodeJS.ProcessEnv): Promise<number> {
  * and of the background preparation that follows it (awaited before the next publish, as the
  * publishes of a newsroom are seconds apart, not milliseconds).
  */
-async function publishTimes(strapi: Core.Strapi, label: string): Promise<{ publish: number; prepared: number }> {
+async function publishTimes(strapi: Core.Strapi, label: string): Promise<{ publish: number[]; prepared: number[] }> {
   const times: number[] = [];
   const preparing: number[] = [];
   const preparer = strapi.plugin('read-also')?.service('preparer') as { idle(): Promise<void> } | undefined;
@@ -144,7 +149,7 @@ async function publishTimes(strapi: Core.Strapi, label: string): Promise<{ publi
       preparing.push(ms(prepareStart));
     }
   }
-  return { publish: median(times), prepared: preparing.length > 0 ? median(preparing) : 0 };
+  return { publish: times, prepared: preparing };
 }
 
 async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
@@ -269,12 +274,20 @@ async function runSize(
     }
     live.sort((a, b) => a - b);
 
-    const publishWith = await publishTimes(strapi, 'with');
-    await strapi.destroy();
-
-    strapi = await bootStrapi({ ...env, READ_ALSO_ENABLED: 'false' });
-    const publishWithout = await publishTimes(strapi, 'without');
-    await strapi.destroy();
+    // Rounds alternate with and without the plugin, so a drift of the machine or the database weighs on both.
+    const publishWith: number[] = [];
+    const publishWithout: number[] = [];
+    const preparedAfter: number[] = [];
+    for (let round = 0; round < PUBLISH_ROUNDS; round += 1) {
+      if (round > 0) strapi = await bootStrapi({ ...env, READ_ALSO_ENABLED: 'true' });
+      const withPlugin = await publishTimes(strapi, `with ${round}`);
+      publishWith.push(...withPlugin.publish);
+      preparedAfter.push(...withPlugin.prepared);
+      await strapi.destroy();
+      strapi = await bootStrapi({ ...env, READ_ALSO_ENABLED: 'false' });
+      publishWithout.push(...(await publishTimes(strapi, `without ${round}`)).publish);
+      await strapi.destroy();
+    }
 
     if (httpSize === size) {
       // Booting without the plugin drops its actions from API tokens: the token is made now.
@@ -297,9 +310,10 @@ async function runSize(
         p99: percentile(latencies, 99),
         liveP95: percentile(live, 95),
         firstReadP95: percentile(firstReads, 95),
-        publishWith: publishWith.publish,
-        publishWithout: publishWithout.publish,
-        preparedAfter: publishWith.prepared,
+        publishWith: median(publishWith),
+        publishWithout: median(publishWithout),
+        overhead: medianDifference(publishWith, publishWithout),
+        preparedAfter: median(preparedAfter),
         databaseMb: await databaseSizeMb(env),
         peakRssMb: peakMemory(),
       },
@@ -324,7 +338,7 @@ async function main() {
       results.push(result);
       if (http.length > 0) httpResults.push({ database, size, rows: http });
       console.log(
-        `${database} ${size}: load ${result.loadSeconds.toFixed(1)} s; suggestions p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms (first read after a write p95 ${result.firstReadP95.toFixed(1)} ms; live ranking p95 ${result.liveP95.toFixed(1)} ms); publish ${result.publishWith.toFixed(1)} ms with, ${result.publishWithout.toFixed(1)} ms without, then ${result.preparedAfter.toFixed(1)} ms preparing in the background; reindex ${result.reindexSeconds.toFixed(1)} s (${result.prepareSeconds.toFixed(1)} s of it preparing lists)`,
+        `${database} ${size}: load ${result.loadSeconds.toFixed(1)} s; suggestions p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms (first read after a write p95 ${result.firstReadP95.toFixed(1)} ms; live ranking p95 ${result.liveP95.toFixed(1)} ms); publish ${result.publishWith.toFixed(1)} ms with, ${result.publishWithout.toFixed(1)} ms without (overhead ${result.overhead.estimate.toFixed(1)} ms, 95% interval ${result.overhead.low.toFixed(1)} to ${result.overhead.high.toFixed(1)}), then ${result.preparedAfter.toFixed(1)} ms preparing in the background; reindex ${result.reindexSeconds.toFixed(1)} s (${result.prepareSeconds.toFixed(1)} s of it preparing lists)`,
       );
     }
   }
@@ -333,15 +347,15 @@ async function main() {
   const lines = [
     `# read-also speed and scale${options.quick ? ' (quick)' : ''}`,
     '',
-    `Synthetic archives drawn from ${path.basename(options.source)} sentences (${generator.topics} topics, ${generator.people} people, ~60% of stories with a quote); ${sizes.join(', ')} articles; ${databases.join(', ')}; ${options.samples} sampled articles, warm; median of ${PUBLISHES} publishes; run on ${new Date().toISOString()}, ${((Date.now() - started) / 1000).toFixed(0)} s. Anchor: PostgreSQL full-text "more like this" p95 573 ms at 100k (ANCHORS.md).`,
+    `Synthetic archives drawn from ${path.basename(options.source)} sentences (${generator.topics} topics, ${generator.people} people, ~60% of stories with a quote); ${sizes.join(', ')} articles; ${databases.join(', ')}; ${options.samples} sampled articles, warm; publishes: medians of ${PUBLISH_ROUNDS * PUBLISHES} with the plugin and as many without, in ${PUBLISH_ROUNDS} alternating rounds, the overhead with its bootstrap interval; run on ${new Date().toISOString()}, ${((Date.now() - started) / 1000).toFixed(0)} s. Anchor: PostgreSQL full-text "more like this" p95 573 ms at 100k (ANCHORS.md).`,
     '',
-    'Suggestions are read from prepared lists, scored at the first read after a write and then kept in memory until the next write they depend on (the figures in "suggestions" are such later reads); "first read after a write" scores the list again; "live ranking" ranks the same articles from the whole index at read time, as before prepared lists: the in-run baseline. The background preparation after a publish is not part of the publish.',
+    'Suggestions are read from prepared lists, scored at the first read after a write and then kept in memory until the next write they depend on (the figures in "suggestions" are such later reads); "first read after a write" scores the list again; "live ranking" ranks the same articles from the whole index at read time, as before prepared lists: the in-run baseline. The indexing and preparation a worker does after a publish commits ("background preparation") are not part of the publish.',
     '',
-    '| database | articles | load (s) | suggestions p50 (ms) | p95 (ms) | p99 (ms) | first read after a write p95 (ms) | live ranking p95 (ms) | p95 vs live | p95 vs anchor (573 ms, PostgreSQL FTS at 100k) | publish with plugin (ms) | publish without (ms) | plugin overhead (ms) | background preparation per publish (ms) | full reindex (s) | of which preparing lists (s) | reindex (articles/s) | database size (MB) | peak RSS (MB) |',
+    '| database | articles | load (s) | suggestions p50 (ms) | p95 (ms) | p99 (ms) | first read after a write p95 (ms) | live ranking p95 (ms) | p95 vs live | p95 vs anchor (573 ms, PostgreSQL FTS at 100k) | publish with plugin (ms) | publish without (ms) | plugin overhead (ms) | overhead 95% interval (ms) | background preparation per publish (ms) | full reindex (s) | of which preparing lists (s) | reindex (articles/s) | database size (MB) | peak RSS (MB) |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...results.map(
       (r) =>
-        `| ${r.database} | ${r.size} | ${f1(r.loadSeconds)} | ${f1(r.p50)} | ${f1(r.p95)} | ${f1(r.p99)} | ${f1(r.firstReadP95)} | ${f1(r.liveP95)} | ${(r.liveP95 / r.p95).toFixed(1)}× faster | ${r.size === 100000 ? `${(573 / r.p95).toFixed(1)}× faster` : 'n/a: anchor is at 100k'} | ${f1(r.publishWith)} | ${f1(r.publishWithout)} | ${f1(r.publishWith - r.publishWithout)} | ${f1(r.preparedAfter)} | ${f1(r.reindexSeconds)} | ${f1(r.prepareSeconds)} | ${Math.round(r.reindexRate)} | ${f1(r.databaseMb)} | ${Math.round(r.peakRssMb)} |`,
+        `| ${r.database} | ${r.size} | ${f1(r.loadSeconds)} | ${f1(r.p50)} | ${f1(r.p95)} | ${f1(r.p99)} | ${f1(r.firstReadP95)} | ${f1(r.liveP95)} | ${(r.liveP95 / r.p95).toFixed(1)}× faster | ${r.size === 100000 ? `${(573 / r.p95).toFixed(1)}× faster` : 'n/a: anchor is at 100k'} | ${f1(r.publishWith)} | ${f1(r.publishWithout)} | ${f1(r.overhead.estimate)} | ${f1(r.overhead.low)} to ${f1(r.overhead.high)} | ${f1(r.preparedAfter)} | ${f1(r.reindexSeconds)} | ${f1(r.prepareSeconds)} | ${Math.round(r.reindexRate)} | ${f1(r.databaseMb)} | ${Math.round(r.peakRssMb)} |`,
     ),
     '',
   ];

@@ -42,7 +42,11 @@ export async function withStrapi<T>(task: (strapi: Core.Strapi) => Promise<T>): 
   process.env.SEED_ON_EMPTY = 'false';
   const strapi = await loadCompiledStrapi();
   try {
-    return await task(strapi);
+    const result = await task(strapi);
+    // Publishes only queue their articles for read-also: index them before the command exits, as a server would.
+    const preparer = strapi.plugin('read-also')?.service('preparer') as { idle(): Promise<void> } | undefined;
+    await preparer?.idle();
+    return result;
   } finally {
     await settleDatabase(strapi);
     await strapi.destroy();

@@ -26,6 +26,18 @@ export async function createPerson(strapi: Core.Strapi, data: Record<string, unk
   return strapi.documents(PERSON).create({ data: data as never, status });
 }
 
+/**
+ * A publish only queues the article for the read-also index: this waits until the worker has
+ * indexed it (and prepared its lists), so what a test reads next knows it. Tests of the queued
+ * state itself look before calling it.
+ */
+export async function readAlsoCaughtUp(strapi: Core.Strapi): Promise<void> {
+  const plugin = strapi.plugin('read-also');
+  if (plugin) await (plugin.service('preparer') as { idle(): Promise<void> }).idle();
+}
+
 export async function createArticle(strapi: Core.Strapi, data: Record<string, unknown>, status: Status = 'published', locale = 'en') {
-  return strapi.documents(ARTICLE).create({ data: data as never, status, locale });
+  const article = await strapi.documents(ARTICLE).create({ data: data as never, status, locale });
+  if (status === 'published') await readAlsoCaughtUp(strapi);
+  return article;
 }

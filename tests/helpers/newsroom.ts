@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ARTICLE, QUOTE, createArticle, createPerson, paragraphs } from './fixtures';
+import { ARTICLE, QUOTE, createArticle, createPerson, paragraphs, readAlsoCaughtUp } from './fixtures';
 
 export type Newsroom = Awaited<ReturnType<typeof buildNewsroom>>;
 
@@ -69,6 +69,8 @@ export async function buildNewsroom(strapi: Core.Strapi) {
     section: 'Sports',
   });
 
+  // The quotes queued their articles again.
+  await readAlsoCaughtUp(strapi);
   return { people: { zelensky, trudeau, mayor }, articles: { seed, thanks, summit, budget, football } };
 }
 

@@ -117,22 +117,33 @@ describe('seed', () => {
 
 describe('import', () => {
   test('a French story imports with the same fidelity', async () => {
-    // Each thing once: the article indexed once (not once per quote), each link published once.
-    const syncArticle = jest.spyOn(pluginServices(app.strapi).indexer, 'syncArticle');
+    // Each thing once: the article queued once (not once per quote) and indexed once, by the worker; each link published once.
+    const { indexer, repository, preparer } = pluginServices(app.strapi);
+    const syncArticle = jest.spyOn(indexer, 'syncArticle');
+    const enqueue = jest.spyOn(repository, 'enqueue');
     const linkPublishes: string[] = [];
     let counting = true;
     let synced: unknown[] = [];
+    let queued: unknown[] = [];
     app.strapi.documents.use(async (context, next) => {
       if (counting && context.uid === RELATED_LINK && context.action === 'publish' && 'documentId' in context.params)
         linkPublishes.push(String(context.params.documentId));
       return next();
     });
-    const summary = await importFiles(app.strapi, [path.join(STORIES, 'fr-aide-canadienne.txt')], { publish: true }).finally(() => {
-      counting = false;
-      synced = syncArticle.mock.calls.map(([documentId]) => documentId);
-      syncArticle.mockRestore();
-    });
+    const summary = await importFiles(app.strapi, [path.join(STORIES, 'fr-aide-canadienne.txt')], { publish: true })
+      .then(async (result) => {
+        await preparer.idle();
+        return result;
+      })
+      .finally(() => {
+        counting = false;
+        synced = syncArticle.mock.calls.map(([documentId]) => documentId);
+        queued = enqueue.mock.calls.flatMap(([documentIds]) => documentIds);
+        syncArticle.mockRestore();
+        enqueue.mockRestore();
+      });
     const imported = (summary.results[0] as { outcome?: { documentId: string } }).outcome?.documentId;
+    expect(queued.filter((documentId) => documentId === imported)).toHaveLength(1);
     expect(synced.filter((documentId) => documentId === imported)).toHaveLength(1);
     expect(linkPublishes).toHaveLength(2);
     expect(new Set(linkPublishes).size).toBe(2);

@@ -42,10 +42,13 @@ const live = (documentId = newsroom.articles.seed.documentId) => services.sugges
 const stats = () => services.suggestions.cachedAnswerStats();
 const ids = (suggestions: Suggestion[]) => suggestions.map((suggestion) => suggestion.documentId);
 
-/** The read now, and once the preparation queue is worked, both as a live ranking says. */
-async function expectCurrent(check: (suggestions: Suggestion[]) => void) {
-  const now = await read();
-  check(now);
+/**
+ * The next read, and the read once the queue is worked, both as a live ranking says. A publish
+ * only queues its article, so what it changes reaches reads once the worker has indexed it
+ * (`queued`); everything else is in the very next read.
+ */
+async function expectCurrent(check: (suggestions: Suggestion[]) => void, { queued = false } = {}) {
+  if (!queued) check(await read());
   await services.preparer.idle();
   const prepared = await read();
   check(prepared);
@@ -61,9 +64,9 @@ test('a second read of a quiet archive is answered from memory, and says what a 
   expect(second).toEqual(await live());
 });
 
-test('a newly published story is in the next read', async () => {
+test('a newly published story is in the next read once the worker has indexed it', async () => {
   const fresh = await publishRelatedStory(app.strapi, newsroom);
-  await expectCurrent((suggestions) => expect(ids(suggestions)).toContain(fresh.documentId));
+  await expectCurrent((suggestions) => expect(ids(suggestions)).toContain(fresh.documentId), { queued: true });
 });
 
 test('a renamed person is named anew in the next read', async () => {
@@ -79,17 +82,20 @@ test('a renamed person is named anew in the next read', async () => {
   });
 });
 
-test("a quote's new speaker, once published, is in the next read's reasons", async () => {
+test("a quote's new speaker, once published and indexed, is in the next read's reasons", async () => {
   const { budget } = newsroom.articles;
   const quote = await app.strapi.db.query(QUOTE).findOne({ where: { article: { documentId: budget.documentId }, publishedAt: null } });
   await read();
   await app.strapi
     .documents(QUOTE)
     .update({ documentId: quote.documentId, data: { speaker: newsroom.people.zelensky.documentId } as never, status: 'published' });
-  await expectCurrent((suggestions) => {
-    const budgetStory = suggestions.find((suggestion) => suggestion.documentId === budget.documentId);
-    expect(budgetStory?.reasons ?? []).toContain('quotes Volodymyr Zelensky');
-  });
+  await expectCurrent(
+    (suggestions) => {
+      const budgetStory = suggestions.find((suggestion) => suggestion.documentId === budget.documentId);
+      expect(budgetStory?.reasons ?? []).toContain('quotes Volodymyr Zelensky');
+    },
+    { queued: true },
+  );
 });
 
 test('an unpublished story leaves the next read', async () => {

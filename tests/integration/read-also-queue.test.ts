@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { startTestApp, type TestApp } from '../helpers/strapi';
-import { createArticle, paragraphs } from '../helpers/fixtures';
+import { ARTICLE, createArticle, paragraphs } from '../helpers/fixtures';
 import { testDatabaseClient } from '../helpers/environment';
 import type { ReadAlsoServices } from '../../src/plugins/read-also/server/src/services/registry';
 
@@ -91,6 +91,27 @@ describe('claims on the queue', () => {
     expect(await services.repository.claimBatch(3, 'a', LEASE_MS)).toHaveLength(3);
     await services.repository.releaseClaims('a');
     expect(await services.repository.claimBatch(3, 'b', LEASE_MS)).toHaveLength(3);
+  });
+});
+
+describe('what a publish does in its own request', () => {
+  test('a publish only queues its article, the index learns it from the worker; an unpublish takes it out at once', async () => {
+    // No worker runs here (beforeAll stopped it): what is done is what the requests themselves did.
+    const fresh = await createArticle(app.strapi, { title: 'A harbour strike day', body: paragraphs('The harbour strike went on.') });
+    expect(await services.repository.indexedLocales(fresh.documentId)).toEqual([]);
+    const queued = await services.repository.claimBatch(1000, 'probe', LEASE_MS);
+    expect(ids(queued)).toEqual([fresh.documentId]);
+
+    const live = archive[5];
+    expect(await services.repository.indexedLocales(live)).toEqual(['en']);
+    await app.strapi.documents(ARTICLE).unpublish({ documentId: live });
+    expect(await services.repository.indexedLocales(live)).toEqual([]);
+    // The worker still takes it out of every list.
+    expect(ids(await services.repository.claimBatch(1000, 'probe', LEASE_MS))).toEqual([live]);
+    await app.strapi.documents(ARTICLE).publish({ documentId: live });
+    await services.repository.releaseClaims('probe');
+    for (const entry of await services.repository.claimBatch(1000, 'cleanup', LEASE_MS))
+      await services.repository.dequeue(entry.documentId, entry.queuedAt, 'cleanup');
   });
 });
 

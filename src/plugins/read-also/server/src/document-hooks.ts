@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { pluginServices } from './services/registry';
 import { ARTICLE, PERSON, QUOTE } from '../../../../content-types';
 import { oncePerBatch } from '../../../../lib/publication-batch';
+import { readAlsoSettings } from './settings';
 
 type Context = Modules.Documents.Middleware.Context;
 
@@ -35,22 +36,29 @@ async function quoteArticle(strapi: Core.Strapi, documentId: string): Promise<st
   return quote?.article?.documentId ?? null;
 }
 
+/** Writes that take a published version away: readers must not meet it once the write returns. */
+const withdraws = (context: Context) => context.action === 'unpublish' || context.action === 'delete';
+
 /**
- * Re-indexes the article and queues it for its prepared lists, in the write's transaction; the
- * work starts once it commits. Answers kept from before are out of date as it commits.
+ * Queues the article, in the write's transaction: once it commits, the worker indexes it and
+ * prepares its lists, off the publish path. A version taken away leaves the index at once, in
+ * the same transaction, and answers kept from before are out of date as it commits.
  */
-async function refresh(strapi: Core.Strapi, documentId: string) {
+async function refresh(strapi: Core.Strapi, documentId: string, { withdrawn }: { withdrawn: boolean }) {
   const { indexer, repository, preparer } = pluginServices(strapi);
-  await indexer.syncArticle(documentId);
   await strapi.db.transaction(async ({ onCommit }) => {
+    if (withdrawn) {
+      await indexer.syncArticle(documentId);
+      await repository.bumpArchiveVersion();
+    }
     await repository.enqueue([documentId]);
-    await repository.bumpArchiveVersion();
     onCommit(() => preparer.schedule());
   });
 }
 
 /** In "attach" mode, each locale the article is live in gets its missing links. */
 async function attachToLiveLocales(strapi: Core.Strapi, documentId: string) {
+  if (readAlsoSettings(strapi).autoMode !== 'attach') return;
   const { editorial } = pluginServices(strapi);
   for (const locale of await editorial.liveLocales(documentId)) await editorial.attachIfNeeded(documentId, locale);
 }
@@ -71,15 +79,17 @@ export function registerDocumentHooks(strapi: Core.Strapi): void {
       const result = await next();
       const documentId = documentIdOf(context, result);
       const article = (documentId && (await quoteArticle(strapi, documentId))) || articleBefore;
-      if (article) await oncePerBatch(`read-also:index:${article}`, () => refresh(strapi, article));
+      const withdrawn = withdraws(context);
+      if (article) await oncePerBatch(`read-also:${withdrawn}:${article}`, () => refresh(strapi, article, { withdrawn }));
       return result;
     }
 
     const result = await next();
     const documentId = documentIdOf(context, result);
     if (!documentId) return result;
-    await oncePerBatch(`read-also:index:${documentId}`, () => refresh(strapi, documentId));
-    if (context.action !== 'unpublish' && context.action !== 'delete') {
+    const withdrawn = withdraws(context);
+    await oncePerBatch(`read-also:${withdrawn}:${documentId}`, () => refresh(strapi, documentId, { withdrawn }));
+    if (!withdrawn) {
       await oncePerBatch(`read-also:attach:${documentId}`, () => attachToLiveLocales(strapi, documentId));
     }
     return result;

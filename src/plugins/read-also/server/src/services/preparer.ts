@@ -1,9 +1,10 @@
 /**
- * Keeps the prepared suggestion lists in step with the archive, off the publish path: after a
- * publish commits, it ranks the queued article's own list again and offers the article to each
- * neighbour's list (those it now matches, and those that held it). Until the queue is empty,
- * reads rank live, so a reader never sees a list that a publish has made wrong. Every process
- * works the one queue in the database, each entry claimed by one process at a time.
+ * Keeps the index and the prepared suggestion lists in step with the archive, off the publish
+ * path: after a publish commits, it indexes the queued article, ranks its own list again and
+ * offers the article to each neighbour's list (those it now matches, and those that held it).
+ * Until the queue is empty, reads rank live from the index, so a reader never sees a list that
+ * a publish has made wrong. Every process works the one queue in the database, each entry
+ * claimed by one process at a time.
  */
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
@@ -31,8 +32,13 @@ export const createPreparer = ({ strapi }: { strapi: Core.Strapi }) => {
   const notFound = (error: unknown) => (error as { name?: string }).name === 'NotFoundError';
 
   async function prepareArticle(documentId: string): Promise<void> {
-    const { repository, suggestions } = pluginServices(strapi);
+    const { repository, suggestions, indexer } = pluginServices(strapi);
     const capacity = config().preparedListSize;
+    // The publish only queued it: the article is indexed here, and kept answers are out of date once that commits.
+    await strapi.db.transaction(async () => {
+      await indexer.syncArticle(documentId);
+      await repository.bumpArchiveVersion();
+    });
     const indexed = await repository.indexedLocales(documentId);
     for (const locale of await repository.preparedLocales(documentId)) {
       if (!indexed.includes(locale)) await repository.dropPreparedList(documentId, locale);
