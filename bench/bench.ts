@@ -129,6 +129,17 @@ async function databaseSizeMb(env: NodeJS.ProcessEnv): Promise<number> {
  * and of the background preparation that follows it (awaited before the next publish, as the
  * publishes of a newsroom are seconds apart, not milliseconds).
  */
+/** Milliseconds of each call, one article after the other, sorted. */
+async function timeEach(documentIds: string[], read: (documentId: string) => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  for (const id of documentIds) {
+    const start = process.hrtime.bigint();
+    await read(id);
+    times.push(ms(start));
+  }
+  return times.sort((a, b) => a - b);
+}
+
 async function publishTimes(strapi: Core.Strapi, label: string): Promise<{ publish: number[]; prepared: number[] }> {
   const times: number[] = [];
   const preparing: number[] = [];
@@ -252,27 +263,9 @@ async function runSize(
     for (const id of samples) await suggestions.suggestFor(id, { limit: 5 }); // warm-up pass
     // As a publish would: every kept answer is out of date, and each first read scores its list again.
     await strapi.plugin('read-also').service('repository').bumpArchiveVersion();
-    const firstReads: number[] = [];
-    for (const id of samples) {
-      const start = process.hrtime.bigint();
-      await suggestions.suggestFor(id, { limit: 5 });
-      firstReads.push(ms(start));
-    }
-    firstReads.sort((a, b) => a - b);
-    const latencies: number[] = [];
-    for (const id of samples) {
-      const start = process.hrtime.bigint();
-      await suggestions.suggestFor(id, { limit: 5 });
-      latencies.push(ms(start));
-    }
-    latencies.sort((a, b) => a - b);
-    const live: number[] = [];
-    for (const id of samples) {
-      const start = process.hrtime.bigint();
-      await strapi.db.transaction(() => suggestions.rank(id, { locale: 'en', limit: 5 }));
-      live.push(ms(start));
-    }
-    live.sort((a, b) => a - b);
+    const firstReads = await timeEach(samples, (id) => suggestions.suggestFor(id, { limit: 5 }));
+    const latencies = await timeEach(samples, (id) => suggestions.suggestFor(id, { limit: 5 }));
+    const live = await timeEach(samples, (id) => strapi.db.transaction(() => suggestions.rank(id, { locale: 'en', limit: 5 })));
 
     // Rounds alternate with and without the plugin, so a drift of the machine or the database weighs on both.
     const publishWith: number[] = [];
