@@ -34,7 +34,7 @@ export const createPreparer = ({ strapi }: { strapi: Core.Strapi }) => {
   async function prepareArticle(documentId: string): Promise<void> {
     const { repository, suggestions, indexer } = pluginServices(strapi);
     const capacity = config().preparedListSize;
-    // The publish only queued it: the article is indexed here, and kept answers are out of date once that commits.
+    // The publish only queued it: the article is indexed here; kept answers are out of date once that commits.
     await strapi.db.transaction(async () => {
       await indexer.syncArticle(documentId);
       await repository.bumpArchiveVersion();
@@ -61,6 +61,8 @@ export const createPreparer = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!notFound(error)) throw error;
       }
     }
+    // The lists are final now: an answer a read scored while they were being written is out of date.
+    await repository.bumpArchiveVersion();
   }
 
   async function drain(): Promise<void> {
