@@ -6,7 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { ArticleFollowUpsDTO, FollowUpDTO } from '../../../shared/contracts/suggestions';
-import type { FollowUpPair } from '../repositories';
+import type { FollowUpPair, FollowUpSource } from '../repositories';
 import { pluginServices } from './registry';
 import { readAlsoSettings } from '../settings';
 
@@ -20,13 +20,11 @@ const newestFirst = (a: { storyPublishedAt: string }, b: { storyPublishedAt: str
 export const createFollowUpService = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => readAlsoSettings(strapi);
 
-  /** Newer published stories that rank the article within the suggestions a reader is shown, not linked or rejected yet. */
-  async function followUpsFor(documentId: string, locale: string): Promise<FollowUpDTO[]> {
-    const { repository, suggestions } = pluginServices(strapi);
+  /** These newer stories as the article's suggestions, newest first: those linked, rejected or too weak are left out. */
+  async function scoreFollowUps(documentId: string, locale: string, sources: FollowUpSource[]): Promise<FollowUpDTO[]> {
     const settings = config();
-    const sources = await repository.newerRanking(documentId, locale, settings.limit);
     const storyTimes = new Map(sources.slice(0, settings.preparedListSize).map((source) => [source.documentId, source.storyTime]));
-    const scored = await suggestions.among(documentId, locale, [...storyTimes.keys()]);
+    const scored = await pluginServices(strapi).suggestions.among(documentId, locale, [...storyTimes.keys()]);
     return scored
       .flatMap((suggestion) => {
         const time = storyTimes.get(suggestion.documentId);
@@ -36,29 +34,37 @@ export const createFollowUpService = ({ strapi }: { strapi: Core.Strapi }) => {
       .slice(0, settings.maxLimit);
   }
 
-  /** The pairs grouped by older article, in the order of each one's newest follow-up. */
-  function byTarget(pairs: FollowUpPair[]): { documentId: string; locale: string }[] {
-    const targets = new Map<string, { documentId: string; locale: string }>();
-    for (const pair of pairs) targets.set(`${pair.targetId}:${pair.locale}`, { documentId: pair.targetId, locale: pair.locale });
+  /** The recent pairs grouped by older article, in the order of each one's newest follow-up. */
+  function byTarget(pairs: FollowUpPair[]): { documentId: string; locale: string; sources: FollowUpSource[] }[] {
+    const targets = new Map<string, { documentId: string; locale: string; sources: FollowUpSource[] }>();
+    for (const pair of pairs) {
+      const key = `${pair.targetId}:${pair.locale}`;
+      const target = targets.get(key) ?? { documentId: pair.targetId, locale: pair.locale, sources: [] };
+      target.sources.push(pair);
+      targets.set(key, target);
+    }
     return [...targets.values()];
   }
 
   return {
-    followUpsFor,
+    /** Newer published stories that rank the article within the suggestions a reader is shown, not linked or rejected yet. */
+    async followUpsFor(documentId: string, locale: string): Promise<FollowUpDTO[]> {
+      const sources = await pluginServices(strapi).repository.newerRanking(documentId, locale, config().limit);
+      return scoreFollowUps(documentId, locale, sources);
+    },
 
     /** Older articles with follow-ups from the last `followUpDays` days still waiting, the newest follow-up first. */
     async waiting(options: { locale?: string } = {}): Promise<{ articles: ArticleFollowUpsDTO[]; truncated: boolean }> {
       const { repository } = pluginServices(strapi);
       const settings = config();
       const since = Date.now() - settings.followUpDays * DAY_MS;
-      const sinceIso = new Date(since).toISOString();
       const targets = byTarget(await repository.recentFollowUps(settings.limit, since)).filter(
         (target) => !options.locale || target.locale === options.locale,
       );
       const articles: ArticleFollowUpsDTO[] = [];
       for (const target of targets) {
         if (articles.length === WAITING_LIST_SIZE) return { articles, truncated: true };
-        const recent = (await followUpsFor(target.documentId, target.locale)).filter((followUp) => followUp.storyPublishedAt >= sinceIso);
+        const recent = await scoreFollowUps(target.documentId, target.locale, target.sources);
         const profile = recent.length > 0 ? await repository.findProfile(target.documentId, target.locale) : null;
         if (!profile) continue;
         articles.push({
