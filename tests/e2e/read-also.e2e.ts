@@ -158,7 +158,7 @@ test('an editor sees suggestions with reasons, accepts one, rejects one, and the
     const seedId = seed.data[0].documentId;
 
     // When the editor opens the seed article.
-    await page.goto(`${app.url}/admin/content-manager/collection-types/api::article.article/${seedId}?plugins[i18n][locale]=en`);
+    await page.goto(editViewUrl(seedId));
     await skipGuidedTour(page);
     const panel = page.getByTestId('read-also-panel');
     await panel.waitFor({ timeout: 60_000 });
@@ -234,9 +234,7 @@ test('an editor sees suggestions with reasons, accepts one, rejects one, and the
     )) as {
       data: { documentId: string }[];
     };
-    await author.page.goto(
-      `${app.url}/admin/content-manager/collection-types/api::article.article/${seed.data[0].documentId}?plugins[i18n][locale]=en`,
-    );
+    await author.page.goto(editViewUrl(seed.data[0].documentId));
     await author.page.waitForLoadState('networkidle');
     await author.page.screenshot({ path: path.join(OUTPUT, '4-author-view.png'), fullPage: true });
     expect(await author.page.getByRole('button', { name: 'Accept', exact: true }).count()).toBe(0);
@@ -277,6 +275,18 @@ async function seedArticleId(): Promise<string> {
   return seed.data[0].documentId;
 }
 
+/** The article's edit view in the Content Manager, in one locale. */
+const editViewUrl = (documentId: string, locale = 'en') =>
+  `${app.url}/admin/content-manager/collection-types/api::article.article/${documentId}?plugins[i18n][locale]=${locale}`;
+
+/** Logs the user in and opens the seed story's edit view; returns its document id. */
+async function openSeedArticleAs(page: Page, user: { email: string; password: string }): Promise<string> {
+  await logInAs(page, user);
+  const seedId = await seedArticleId();
+  await page.goto(editViewUrl(seedId));
+  return seedId;
+}
+
 /** The labels of the edit view's fields, top to bottom. */
 async function fieldLabels(page: Page): Promise<string[]> {
   const labels = await page.locator('main form label').allInnerTexts();
@@ -295,9 +305,7 @@ test("the edit view reads like a newsroom's, in English and in French, with tags
   const editor = await openBrowser();
   const { context, page } = editor;
   try {
-    await logInAs(page, SUPER_ADMIN);
-    const seedId = await seedArticleId();
-    await page.goto(`${app.url}/admin/content-manager/collection-types/api::article.article/${seedId}?plugins[i18n][locale]=en`);
+    const seedId = await openSeedArticleAs(page, SUPER_ADMIN);
     await page.getByLabel('Headline').waitFor({ timeout: 60_000 });
 
     // Headline, standfirst and story first; then the story's metadata; no system checksum.
@@ -347,9 +355,7 @@ test("the panel lists the story's quotes with their speakers, and an editor sets
   const editor = await openBrowser();
   const { context, page } = editor;
   try {
-    await logInAs(page, SUPER_ADMIN);
-    const seedId = await seedArticleId();
-    await page.goto(`${app.url}/admin/content-manager/collection-types/api::article.article/${seedId}?plugins[i18n][locale]=en`);
+    await openSeedArticleAs(page, SUPER_ADMIN);
     const section = page.getByTestId('read-also-quotes');
     await section.waitFor({ timeout: 60_000 });
     const quotes = section.getByTestId('read-also-quote');
@@ -391,9 +397,7 @@ test('an editor sees where each link stands in the story, moves one to another p
   const { context, page } = editor;
   try {
     // Given the seed story, imported with three "Read also" links after its first paragraph.
-    await logInAs(page, SUPER_ADMIN);
-    const seedId = await seedArticleId();
-    await page.goto(`${app.url}/admin/content-manager/collection-types/api::article.article/${seedId}?plugins[i18n][locale]=en`);
+    const seedId = await openSeedArticleAs(page, SUPER_ADMIN);
     const panel = page.getByTestId('read-also-panel');
     await panel.waitFor({ timeout: 60_000 });
     const row = (label: string) => panel.getByTestId('read-also-link').filter({ hasText: label });
