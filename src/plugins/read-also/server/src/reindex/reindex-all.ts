@@ -1,18 +1,20 @@
 /**
- * Rebuilds the ranking state from the published articles, in pages: the profiles, then each term's
- * strongest postings and document frequency (once all are seen), then every article's prepared
- * list. Worker threads build the profiles and rank the lists against in-memory copies of the
- * index: the ranking the database answers at read time, without a dozen queries each.
+ * Rebuilds the ranking state from the published articles, in pages, in memory that does not grow
+ * with the articles' text: the profiles, each stored as it is built; then each term's strongest
+ * postings and document frequency (once all are seen); then every article's prepared list, ranked
+ * by worker threads from one shared snapshot of the index, its terms read back from the database
+ * page by page. The ranking is the one the database answers at read time, without a dozen queries each.
  */
 import os from 'node:os';
 import type { Core } from '@strapi/strapi';
 import { storedPostingsPerTerm } from '../config';
 import { createArticleReader } from '../repositories/articles';
-import type { ArticleProfile } from '../scoring/profile';
+import { MemoryRankingIndex } from '../scoring/memory-index';
+import type { ArticleProfile, StoredSource } from '../scoring/profile';
 import { clientScore } from '../services/suggestions';
 import { pluginServices } from '../services/registry';
 import { readAlsoSettings } from '../settings';
-import { ReindexWorkers } from './reindex-workers';
+import { ReindexWorkers, type RankedList } from './reindex-workers';
 
 export type ReindexPhase = 'indexing' | 'preparing';
 
@@ -31,13 +33,11 @@ export async function reindexAll(
   // Answers kept from before describe an archive that is being rebuilt.
   await repository.bumpArchiveVersion();
   // Lists hold their best candidates however weak; reads apply the lowest score shown.
-  const workers = new ReindexWorkers(
-    { ...settings, minScore: 0 },
-    {
-      workers: settings.reindexWorkers ?? os.availableParallelism(),
-      retained: storedPostingsPerTerm(settings),
-    },
-  );
+  const workers = new ReindexWorkers({ ...settings, minScore: 0 }, { workers: settings.reindexWorkers ?? os.availableParallelism() });
+  const index = new MemoryRankingIndex(settings.postingsPerTerm, settings.candidatePool, {
+    retained: storedPostingsPerTerm(settings),
+    titles: false,
+  });
   try {
     let done = 0;
     await repository.withoutPostingIndexes(async () => {
@@ -52,28 +52,23 @@ export async function reindexAll(
         lastId = page.lastId;
         if (building) {
           const profiles = await building;
-          workers.add(profiles);
-          await repository.addProfiles(profiles);
+          // The database stores the page while this thread adds it to the index.
+          const storing = repository.addProfiles(profiles);
+          for (const profile of profiles) index.add(profile);
+          await storing;
           done += profiles.length;
           onProgress?.(done, total, 'indexing');
         }
         if (!next) break;
         building = next;
       }
-      await repository.addRetainedPostings(await workers.retainedPostings());
+      await repository.addRetainedPostings(index.retainedPostings());
     });
+    await workers.open(index.snapshot());
 
-    // The workers rank the next batch (a page between them) while this thread saves the last.
-    const batch = Math.max(1, Math.ceil(pageSize / workers.size));
-    let prepared = 0;
-    let ranking = workers.prepareNext(batch);
-    for (;;) {
-      const lists = await ranking;
-      if (lists.length === 0) break;
-      ranking = workers.prepareNext(batch);
-      // Awaited once this batch is saved; a failure meanwhile must not count as unhandled.
-      ranking.catch(() => undefined);
-      await repository.savePreparedLists(
+    // The workers rank one page while this thread reads the next and saves the last.
+    const save = (lists: RankedList[]) =>
+      repository.savePreparedLists(
         lists.map((list) => ({
           ...list,
           // Stored as a live preparation stores them: with the scores clients see.
@@ -82,8 +77,23 @@ export async function reindexAll(
         })),
         { replace: false },
       );
+    const after = (page: StoredSource[]) => {
+      const last = page[page.length - 1];
+      return { documentId: last.documentId, locale: last.locale };
+    };
+    let prepared = 0;
+    let page = await repository.sourcesPage(null, pageSize);
+    let ranking = page.length > 0 ? workers.rank(page) : null;
+    while (ranking) {
+      const next = await repository.sourcesPage(after(page), pageSize);
+      const lists = await ranking;
+      ranking = next.length > 0 ? workers.rank(next) : null;
+      // Awaited once this page is saved; a failure meanwhile must not count as unhandled.
+      ranking?.catch(() => undefined);
+      await save(lists);
       prepared += lists.length;
       onProgress?.(prepared, done, 'preparing');
+      page = next;
     }
     await repository.refreshPlannerStatistics();
     await repository.bumpArchiveVersion();

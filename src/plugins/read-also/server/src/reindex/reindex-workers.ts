@@ -1,30 +1,26 @@
 /**
- * A full reindex's CPU work in worker threads, one per core: building every article's profile and
- * ranking every article's prepared list. Each worker holds its own copy of the in-memory index
- * (fed the same profiles in the same order, so every copy ranks alike) and ranks its share of the
- * articles (every n-th); the main thread reads articles and stores what the workers return.
+ * A full reindex's CPU work in worker threads, one per core: building every article's profile,
+ * then ranking every article's prepared list from one shared snapshot of the index (see
+ * scoring/archive-snapshot.ts). The main thread reads articles and stores what the workers return.
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { recordOf, type ArticleFacts, type ArticleProfile, type FieldWeights } from '../scoring/profile';
-import type { RetainedPostings } from '../scoring/memory-index';
+import type { ArchiveSnapshot } from '../scoring/archive-snapshot';
+import { recordOf, type ArticleFacts, type ArticleProfile, type FieldWeights, type StoredSource } from '../scoring/profile';
 import type { RankedMember } from '../scoring/rank';
 import type { SuggestSettings } from '../scoring/suggest';
 
 export type ReindexSettings = SuggestSettings & { preparedListSize: number; fieldWeights: FieldWeights };
 
-/**
- * What a worker starts from: the ranking settings, the postings it keeps per term for the
- * database (`retained`), and which share of the articles it ranks.
- */
-export type WorkerSetup = { settings: ReindexSettings; retained: number; share: number; shares: number };
+/** What a worker starts from: the ranking settings. */
+export type WorkerSetup = { settings: ReindexSettings };
 
 /** One article's list as a worker ranked it. */
 export type RankedList = { documentId: string; locale: string; members: RankedMember[] };
 
 /**
- * A profile as it crosses to a worker: its terms as two arrays, since a record would arrive as
- * one hidden class per article. Labels are left behind: a prepared list keeps no reasons.
+ * A profile as it crosses from a worker: its terms as two arrays, since a record would arrive as
+ * one hidden class per article.
  */
 export type WireProfile = Omit<ArticleProfile, 'terms' | 'labels'> & { termList: string[]; frequencies: number[] };
 
@@ -33,14 +29,10 @@ export type BuiltProfile = WireProfile & { labelList: [string, string][] };
 
 type WorkerMessage =
   | { type: 'build'; facts: ArticleFacts[] }
-  | { type: 'add'; profiles: WireProfile[] }
-  | { type: 'prepare'; count: number }
-  | { type: 'retained' };
+  | { type: 'open'; snapshot: ArchiveSnapshot }
+  | { type: 'rank'; sources: StoredSource[] };
 export type WorkerRequest = WorkerMessage & { id: number };
-export type WorkerReply = { id: number } & (
-  | { ok: true; built?: BuiltProfile[]; lists?: RankedList[]; postings?: RetainedPostings }
-  | { ok: false; error: string }
-);
+export type WorkerReply = { id: number } & ({ ok: true; built?: BuiltProfile[]; lists?: RankedList[] } | { ok: false; error: string });
 
 export function toWire(profile: ArticleProfile): WireProfile {
   const { terms, labels: _labels, ...rest } = profile;
@@ -60,14 +52,9 @@ export class ReindexWorkers {
   private readonly pending = new Map<number, { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void }>();
   private nextId = 0;
   private failure: Error | null = null;
-  /** Acknowledgements of profiles sent for indexing: the next request waits for them, and surfaces their errors. */
-  private adding: Promise<unknown>[] = [];
-
-  /** `retained`: postings per term the database keeps after the reindex. */
-  constructor(settings: ReindexSettings, { workers, retained }: { workers: number; retained: number }) {
-    const shares = Math.max(1, workers);
-    this.workers = Array.from({ length: shares }, (_, share) => {
-      const worker = new Worker(WORKER_SCRIPT, { workerData: { settings, retained, share, shares } satisfies WorkerSetup });
+  constructor(settings: ReindexSettings, { workers }: { workers: number }) {
+    this.workers = Array.from({ length: Math.max(1, workers) }, () => {
+      const worker = new Worker(WORKER_SCRIPT, { workerData: { settings } satisfies WorkerSetup });
       worker.on('message', (reply: WorkerReply) => {
         const waiting = this.pending.get(reply.id);
         this.pending.delete(reply.id);
@@ -101,58 +88,40 @@ export class ReindexWorkers {
     });
   }
 
-  /** Builds the articles' profiles, each worker a part, in the order given. Not waiting for earlier adds: building reads no index. */
-  async build(facts: ArticleFacts[]): Promise<ArticleProfile[]> {
-    const part = Math.ceil(facts.length / this.workers.length);
+  /** Splits work among the workers, in order, and puts their answers back in that order. */
+  private async shared<T, R>(items: T[], ask: (part: T[]) => WorkerMessage, answer: (reply: WorkerReply) => R[]): Promise<R[]> {
+    const part = Math.ceil(items.length / this.workers.length);
     const parts = await Promise.all(
       this.workers.map(async (worker, index) => {
-        const mine = facts.slice(index * part, (index + 1) * part);
-        if (mine.length === 0) return [];
-        const reply = await this.request(worker, { type: 'build', facts: mine });
-        return reply.ok && reply.built ? reply.built : [];
-      }),
-    );
-    return parts.flat().map(({ labelList, ...wire }) => ({ ...fromWire(wire), labels: recordOf(labelList) }));
-  }
-
-  /** Adds profiles to every worker's index (in the order given, which numbers the articles alike). */
-  add(profiles: ArticleProfile[]): void {
-    const wire = profiles.map(toWire);
-    for (const worker of this.workers) {
-      const acknowledged = this.request(worker, { type: 'add', profiles: wire });
-      // Awaited by the next request; until then a failure must not count as unhandled.
-      acknowledged.catch(() => undefined);
-      this.adding.push(acknowledged);
-    }
-  }
-
-  /** Every worker holds the same index: one of them says which postings a database should keep. */
-  async retainedPostings(): Promise<RetainedPostings> {
-    await this.added();
-    const reply = await this.request(this.workers[0], { type: 'retained' });
-    if (!reply.ok || !reply.postings) throw new Error('reindex worker: no postings in its reply');
-    return reply.postings;
-  }
-
-  private async added(): Promise<void> {
-    const added = this.adding;
-    this.adding = [];
-    await Promise.all(added);
-  }
-
-  /**
-   * The lists of each worker's next `count` articles of its share (in the order they were added),
-   * or none once every article is ranked.
-   */
-  async prepareNext(count: number): Promise<RankedList[]> {
-    await this.added();
-    const parts = await Promise.all(
-      this.workers.map(async (worker) => {
-        const reply = await this.request(worker, { type: 'prepare', count });
-        return reply.ok && reply.lists ? reply.lists : [];
+        const mine = items.slice(index * part, (index + 1) * part);
+        return mine.length === 0 ? [] : answer(await this.request(worker, ask(mine)));
       }),
     );
     return parts.flat();
+  }
+
+  /** Builds the articles' profiles, in the order given. */
+  async build(facts: ArticleFacts[]): Promise<ArticleProfile[]> {
+    const built = await this.shared(
+      facts,
+      (part) => ({ type: 'build', facts: part }),
+      (reply) => (reply.ok && reply.built ? reply.built : []),
+    );
+    return built.map(({ labelList, ...wire }) => ({ ...fromWire(wire), labels: recordOf(labelList) }));
+  }
+
+  /** Gives every worker the index to rank from: its typed arrays are shared, its strings copied. */
+  async open(snapshot: ArchiveSnapshot): Promise<void> {
+    await Promise.all(this.workers.map((worker) => this.request(worker, { type: 'open', snapshot })));
+  }
+
+  /** These articles' lists, in the order given. */
+  rank(sources: StoredSource[]): Promise<RankedList[]> {
+    return this.shared(
+      sources,
+      (part) => ({ type: 'rank', sources: part }),
+      (reply) => (reply.ok && reply.lists ? reply.lists : []),
+    );
   }
 
   async close(): Promise<void> {

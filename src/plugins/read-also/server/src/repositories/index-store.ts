@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { storedPostingsPerTerm } from '../config';
 import type { RetainedPostings } from '../scoring/memory-index';
 import { documentPostings, termPostings, type StoredTerms } from '../scoring/postings';
-import { indexableTerms, recordOf, termImpact, type ArticleProfile } from '../scoring/profile';
+import { indexableTerms, recordOf, termImpact, type ArticleProfile, type StoredSource } from '../scoring/profile';
 import type { CandidateProfile, CorpusStats, Posting } from '../scoring/rank';
 import { readAlsoSettings } from '../settings';
 import { TABLES } from './schema';
@@ -68,6 +68,11 @@ const profileOf = (row: z.infer<typeof profileRow>): ArticleProfile => ({
 });
 
 const countRow = z.object({ documents: numeric });
+
+const sourceRow = candidateRow.extend({ norm: numeric, terms: z.string() });
+const SOURCE_COLUMNS = Object.keys(sourceRow.shape);
+const sourceOf = (row: z.infer<typeof sourceRow>): StoredSource => ({ ...candidateOf(row), norm: row.norm, terms: row.terms });
+export type SourcePosition = { documentId: string; locale: string };
 
 export function createIndexStore(strapi: Core.Strapi, { table, qualified, inTransaction, bulkInsert }: Sql) {
   const settings = () => readAlsoSettings(strapi);
@@ -282,6 +287,16 @@ export function createIndexStore(strapi: Core.Strapi, { table, qualified, inTran
         if (weakened === null) return false;
         await keepPostingsExact(trx, locale, weakened);
         return true;
+      });
+    },
+
+    /** The next profiles in (documentId, locale) order after `after`: a reindex ranks the archive page by page. */
+    async sourcesPage(after: SourcePosition | null, size: number): Promise<StoredSource[]> {
+      return inTransaction(async (trx) => {
+        const query = table(trx, TABLES.profiles).orderBy([{ column: 'document_id' }, { column: 'locale' }]).limit(size);
+        if (after) query.whereRaw('(??, ??) > (?, ?)', ['document_id', 'locale', after.documentId, after.locale]);
+        const rows: unknown[] = await query.select(SOURCE_COLUMNS);
+        return rows.map((row) => sourceOf(sourceRow.parse(row)));
       });
     },
 

@@ -1,34 +1,29 @@
 /**
- * The whole archive's ranking state in memory, for a full reindex, so preparing every list costs
- * no queries. It keeps only what a ranking reads (each term's strongest postings, document
- * frequencies, people, candidate profiles), so memory is bounded by the vocabulary. Articles are
- * numbered as they arrive, so a ranking adds up scores in one typed array. Pure.
+ * The whole archive's ranking state, built in memory as a full reindex reads the articles: each
+ * term's strongest postings and document frequency, people, and a few numbers per article for
+ * scoring it as a candidate (never its terms). snapshot() freezes it into shared memory for the
+ * threads that rank (scoring/archive-snapshot.ts); it answers a ranking itself the same way. Pure.
  */
 import { indexableTerms, termImpact, type ArticleProfile } from './profile';
 import { byDocumentId } from './order';
-import {
-  queryNorm,
-  strongestCandidates,
-  type CandidateProfile,
-  type CorpusStats,
-  type PeopleStats,
-  type QueryTerm,
-  type TextScores,
-} from './rank';
+import { packImpacts, packLists, sharedFloat64, sharedInt32, SnapshotIndex, type ArchiveSnapshot } from './archive-snapshot';
+import type { CandidateProfile, CorpusStats, PeopleStats, QueryTerm, TextScores } from './rank';
 import type { RankingData } from './suggest';
 
 /**
- * Strongest first once ranked; `ranked` is dropped by the next add to the term. `droppedMax` is
- * the highest impact pruned away so far: every posting not kept is at most that strong.
+ * A term's postings, pruned now and then to its strongest. `droppedMax` is the highest impact
+ * pruned away so far: every posting not kept is at most that strong. `floor` is the weakest impact
+ * kept by the last pruning: as many stronger ones are kept for good, so a weaker newcomer is
+ * dropped on arrival (most of a common term's postings never enter the list).
  */
-type PostingList = { documents: number[]; impacts: number[]; droppedMax: number | null; ranked?: SortedPostings };
+type PostingList = { documents: number[]; impacts: number[]; droppedMax: number | null; floor: number };
 /** A term's postings as typed arrays, strongest first. */
 type SortedPostings = { documents: Int32Array; impacts: Float64Array };
 
 /**
  * The postings a database keeps after a reindex: each term's strongest, and, where some were
  * left out, the highest impact left out (a read is exact while enough kept ones are stronger).
- * Articles are numbers into `documentIds`, so the rows cross to another thread cheaply.
+ * Articles are numbers into `documentIds`.
  */
 export type RetainedPostings = {
   documentIds: string[];
@@ -36,65 +31,77 @@ export type RetainedPostings = {
   terms: { locale: string; term: string; df: number; documents: Int32Array; impacts: Float64Array; prunedBelow: number | null }[];
 };
 
-/** A value per locale, then per key: no composite string keys to build on every lookup. */
-class ByLocale<T> {
-  private readonly maps = new Map<string, Map<string, T>>();
+/** Numbers for strings, each string once. */
+class Interned {
+  readonly values: string[] = [];
+  private readonly numbers = new Map<string, number>();
 
-  get(locale: string, key: string): T | undefined {
-    return this.maps.get(locale)?.get(key);
-  }
-
-  set(locale: string, key: string, value: T): void {
-    let map = this.maps.get(locale);
-    if (!map) {
-      map = new Map();
-      this.maps.set(locale, map);
+  number(value: string): number {
+    let number = this.numbers.get(value);
+    if (number === undefined) {
+      number = this.values.length;
+      this.values.push(value);
+      this.numbers.set(value, number);
     }
-    map.set(key, value);
-  }
-
-  locales(): string[] {
-    return [...this.maps.keys()];
-  }
-
-  entries(locale: string): IterableIterator<[string, T]> {
-    return (this.maps.get(locale) ?? new Map<string, T>()).entries();
+    return number;
   }
 }
+
+/** A person in a locale: how many articles have them, and the first ones (article numbers). */
+type PersonArticles = { locale: number; person: number; count: number; articles: number[] };
 
 export class MemoryRankingIndex implements RankingData {
   /** documentId of each article number. */
   private readonly documentIds: string[] = [];
   private readonly numbers = new Map<string, number>();
-  private readonly postings = new ByLocale<PostingList>();
-  private readonly documentFrequency = new ByLocale<number>();
-  private readonly documents = new Map<string, number>();
-  private readonly people = new ByLocale<string[]>();
-  private readonly peopleCount = new ByLocale<number>();
-  private readonly profiles = new ByLocale<CandidateProfile>();
-
-  /** Score per article number for the latest text ranking, and which numbers it touched. */
-  private accumulator = new Float64Array(1024);
-  private touched: number[] = [];
-  private ranking = 0;
+  private readonly locales = new Interned();
+  /** Tags, sections and person ids. */
+  private readonly strings = new Interned();
+  private readonly documents: number[] = [];
+  /** Terms by locale and text: their number in the arrays below. */
+  private readonly termNumbers: Map<string, number>[] = [];
+  private readonly termLocales: number[] = [];
+  private readonly termTexts: string[] = [];
+  private readonly documentFrequency: number[] = [];
+  private readonly postings: PostingList[] = [];
+  private readonly people: Map<number, PersonArticles>[] = [];
+  /** Candidates, one per article and locale, as columns; an article added again in a locale replaces its entry. */
+  private readonly entries = {
+    number: [] as number[],
+    locale: [] as number[],
+    section: [] as number[],
+    storyTime: [] as number[],
+    tags: [] as number[][],
+    people: [] as number[][],
+    speakers: [] as number[][],
+    titles: [] as string[],
+    slugs: [] as (string | null)[],
+  };
+  /** Per locale, each article number's entry. */
+  private readonly entryNumbers: Map<number, number>[] = [];
+  /** What rankings from this builder read; dropped by the next add. */
+  private frozen: SnapshotIndex | null = null;
 
   /**
    * @param postingsPerTerm the most postings a ranking reads per term; lists are pruned to it.
    * @param articlesPerPerson the most articles a ranking reads per person.
    * @param options.names where person names come from, for reasons; a reindex ranks without reasons and needs none.
    * @param options.retained postings kept per term (at least postingsPerTerm): what retainedPostings() gives a database.
+   * @param options.titles whether candidates keep their titles and slugs, which only reasons show: a reindex keeps none.
    */
   constructor(
     private readonly postingsPerTerm: number,
     private readonly articlesPerPerson: number,
-    options: { names?: (ids: string[]) => Promise<Map<string, string>>; retained?: number } = {},
+    options: { names?: (ids: string[]) => Promise<Map<string, string>>; retained?: number; titles?: boolean } = {},
   ) {
     this.names = options.names ?? (async () => new Map());
     this.retained = Math.max(postingsPerTerm, options.retained ?? postingsPerTerm);
+    this.keepsTitles = options.titles ?? true;
   }
 
   private readonly names: (ids: string[]) => Promise<Map<string, string>>;
   private readonly retained: number;
+  private readonly keepsTitles: boolean;
 
   private numberOf(documentId: string): number {
     let number = this.numbers.get(documentId);
@@ -102,6 +109,30 @@ export class MemoryRankingIndex implements RankingData {
       number = this.documentIds.length;
       this.documentIds.push(documentId);
       this.numbers.set(documentId, number);
+    }
+    return number;
+  }
+
+  private localeOf(locale: string): number {
+    const number = this.locales.number(locale);
+    while (this.termNumbers.length <= number) {
+      this.termNumbers.push(new Map());
+      this.people.push(new Map());
+      this.entryNumbers.push(new Map());
+      this.documents.push(0);
+    }
+    return number;
+  }
+
+  private termOf(locale: number, term: string): number {
+    let number = this.termNumbers[locale].get(term);
+    if (number === undefined) {
+      number = this.termTexts.length;
+      this.termNumbers[locale].set(term, number);
+      this.termLocales.push(locale);
+      this.termTexts.push(term);
+      this.documentFrequency.push(0);
+      this.postings.push({ documents: [], impacts: [], droppedMax: null, floor: -Infinity });
     }
     return number;
   }
@@ -121,176 +152,136 @@ export class MemoryRankingIndex implements RankingData {
     const all = this.strongest(list.documents, list.impacts, list.documents.length);
     const firstDropped = all.impacts[this.retained];
     list.droppedMax = list.droppedMax === null ? firstDropped : Math.max(list.droppedMax, firstDropped);
+    list.floor = all.impacts[this.retained - 1];
     list.documents = Array.from(all.documents.subarray(0, this.retained));
     list.impacts = Array.from(all.impacts.subarray(0, this.retained));
   }
 
   /** Each term's document frequency and `retained` strongest postings, for the database's tables. */
   retainedPostings(): RetainedPostings {
-    const terms: RetainedPostings['terms'] = [];
-    for (const locale of this.postings.locales()) {
-      for (const [term, list] of this.postings.entries(locale)) {
-        this.prune(list);
-        const kept = this.strongest(list.documents, list.impacts, this.retained);
-        const df = this.documentFrequency.get(locale, term) ?? 0;
-        terms.push({ locale, term, df, documents: kept.documents, impacts: kept.impacts, prunedBelow: list.droppedMax });
-      }
-    }
+    const terms = this.postings.map((list, number) => {
+      this.prune(list);
+      const kept = this.strongest(list.documents, list.impacts, this.retained);
+      return {
+        locale: this.locales.values[this.termLocales[number]],
+        term: this.termTexts[number],
+        df: this.documentFrequency[number],
+        documents: kept.documents,
+        impacts: kept.impacts,
+        prunedBelow: list.droppedMax,
+      };
+    });
     return { documentIds: this.documentIds, terms };
   }
 
   add(profile: ArticleProfile): void {
-    const { locale, documentId } = profile;
-    const number = this.numberOf(documentId);
-    this.documents.set(locale, (this.documents.get(locale) ?? 0) + 1);
+    this.frozen = null;
+    const number = this.numberOf(profile.documentId);
+    const locale = this.localeOf(profile.locale);
+    this.documents[locale] += 1;
     for (const [term, tf] of indexableTerms(profile)) {
-      this.documentFrequency.set(locale, term, (this.documentFrequency.get(locale, term) ?? 0) + 1);
-      let list = this.postings.get(locale, term);
-      if (!list) {
-        list = { documents: [], impacts: [], droppedMax: null };
-        this.postings.set(locale, term, list);
+      const termNumber = this.termOf(locale, term);
+      this.documentFrequency[termNumber] += 1;
+      const list = this.postings[termNumber];
+      const impact = termImpact(tf, profile.norm);
+      if (impact < list.floor) {
+        list.droppedMax = list.droppedMax === null ? impact : Math.max(list.droppedMax, impact);
+        continue;
       }
       list.documents.push(number);
-      list.impacts.push(termImpact(tf, profile.norm));
-      list.ranked = undefined;
+      list.impacts.push(impact);
       // Prune now and then rather than per insert: amortised, and memory stays bounded.
       if (list.documents.length >= 2 * this.retained) this.prune(list);
     }
     for (const person of new Set([...profile.people, ...profile.speakers])) {
-      this.peopleCount.set(locale, person, (this.peopleCount.get(locale, person) ?? 0) + 1);
-      const articles = this.people.get(locale, person) ?? [];
-      if (articles.length < this.articlesPerPerson) articles.push(documentId);
-      this.people.set(locale, person, articles);
+      const personNumber = this.strings.number(person);
+      const known = this.people[locale].get(personNumber);
+      const entry = known ?? { locale, person: personNumber, count: 0, articles: [] };
+      entry.count += 1;
+      if (entry.articles.length < this.articlesPerPerson) entry.articles.push(number);
+      if (!known) this.people[locale].set(personNumber, entry);
     }
-    const { terms: _terms, labels: _labels, norm: _norm, ...candidate } = profile;
-    this.profiles.set(locale, documentId, candidate);
+    this.addCandidate(profile, number, locale);
   }
 
-  async corpusStats(locale: string, terms: string[]): Promise<CorpusStats> {
-    const documentFrequency: Record<string, number> = {};
-    for (const term of terms) {
-      const df = this.documentFrequency.get(locale, term);
-      if (df !== undefined) documentFrequency[term] = df;
+  private addCandidate(profile: ArticleProfile, number: number, locale: number): void {
+    const entry = this.entryNumbers[locale].get(number) ?? this.entries.number.length;
+    this.entryNumbers[locale].set(number, entry);
+    const entries = this.entries;
+    const named = (values: string[]) => values.map((value) => this.strings.number(value));
+    entries.number[entry] = number;
+    entries.locale[entry] = locale;
+    entries.section[entry] = profile.section === null ? -1 : this.strings.number(profile.section);
+    entries.storyTime[entry] = profile.storyTime ?? Number.NaN;
+    entries.tags[entry] = named(profile.tags);
+    entries.people[entry] = named(profile.people);
+    entries.speakers[entry] = named(profile.speakers);
+    if (this.keepsTitles) {
+      entries.titles[entry] = profile.title;
+      entries.slugs[entry] = profile.slug;
     }
-    return { documents: this.documents.get(locale) ?? 0, documentFrequency };
   }
 
-  /** A term's strongest postings in one locale, ranked once and kept ranked until the next add. */
-  private ranked(locale: string, term: string): SortedPostings | undefined {
-    const list = this.postings.get(locale, term);
-    if (!list) return undefined;
-    list.ranked ??= this.strongest(list.documents, list.impacts, this.postingsPerTerm);
-    return list.ranked;
-  }
-
-  /** The strongest postings of a term in a locale, or across all of them (merged, strongest first). */
-  private strongestPostings(term: string, locale: string | null, perTerm: number): SortedPostings | undefined {
-    if (locale) return this.ranked(locale, term);
-    const lists = this.postings.locales().flatMap((each) => this.ranked(each, term) ?? []);
-    if (lists.length <= 1) return lists[0];
-    return this.strongest(
-      lists.flatMap((list) => Array.from(list.documents)),
-      lists.flatMap((list) => Array.from(list.impacts)),
-      perTerm,
-    );
-  }
-
-  /**
-   * The same sums, in the same order, as scorePostings over the same postings, so a list prepared
-   * here is what a live ranking from the database says. The result reads the index's accumulator:
-   * it is valid until the next ranking from this index, and says so if used later.
-   */
-  async textMatches(query: QueryTerm[], locale: string | null, perTerm: number): Promise<TextScores> {
-    const ranking = ++this.ranking;
-    if (this.accumulator.length < this.documentIds.length) this.accumulator = new Float64Array(this.documentIds.length * 2);
-    const accumulator = this.accumulator;
-    for (const number of this.touched) accumulator[number] = 0;
-    const touched: number[] = [];
-    this.touched = touched;
-
-    const norm = queryNorm(query);
-    const used: { term: QueryTerm; list: SortedPostings; count: number }[] = [];
-    for (const term of query) {
-      const list = norm > 0 ? this.strongestPostings(term.term, locale, perTerm) : undefined;
-      if (!list) continue;
-      const count = Math.min(perTerm, list.documents.length);
-      used.push({ term, list, count });
-      for (let index = 0; index < count; index += 1) {
-        const part = (term.weight * list.impacts[index]) / norm;
-        if (part <= 0) continue;
-        const number = list.documents[index];
-        if (accumulator[number] === 0) touched.push(number);
-        accumulator[number] += part;
-      }
-    }
-
-    const current = () => {
-      if (ranking !== this.ranking) throw new Error('these text scores were replaced by a later ranking from the same index');
-    };
-    const scoreOf = (number: number) => accumulator[number];
+  /** The state as it stands, in shared memory: what the threads of a reindex rank from. */
+  snapshot(): ArchiveSnapshot {
+    const ranked = this.postings.map((list) => this.strongest(list.documents, list.impacts, this.postingsPerTerm));
+    const people = this.people.flatMap((byPerson) => [...byPerson.values()]);
+    const { entries } = this;
     return {
-      score: (documentId) => {
-        current();
-        const number = this.numbers.get(documentId);
-        return number === undefined ? 0 : accumulator[number];
+      locales: [...this.locales.values],
+      documents: [...this.documents],
+      documentIds: this.documentIds,
+      strings: this.strings.values,
+      entries: {
+        number: sharedInt32(entries.number),
+        locale: sharedInt32(entries.locale),
+        section: sharedInt32(entries.section),
+        storyTime: sharedFloat64(entries.storyTime),
+        tags: packLists(entries.tags),
+        people: packLists(entries.people),
+        speakers: packLists(entries.speakers),
+        titles: this.keepsTitles ? entries.titles : null,
+        slugs: this.keepsTitles ? entries.slugs : null,
       },
-      strongest: (count) => {
-        current();
-        return strongestCandidates(touched, scoreOf, (number) => this.documentIds[number], count);
+      terms: {
+        locale: sharedInt32(this.termLocales),
+        text: this.termTexts,
+        df: sharedInt32(this.documentFrequency),
+        postings: packLists(ranked.map((list) => list.documents)),
+        impacts: packImpacts(ranked.map((list) => list.impacts)),
       },
-      explain: (documentIds) => {
-        current();
-        const wanted = new Set([...documentIds].flatMap((id) => this.numbers.get(id) ?? []));
-        const explained = new Map<string, Map<string, number>>();
-        for (const { term, list, count } of used) {
-          for (let index = 0; index < count; index += 1) {
-            const number = list.documents[index];
-            if (!wanted.has(number)) continue;
-            const part = (term.weight * list.impacts[index]) / norm;
-            if (part <= 0) continue;
-            const documentId = this.documentIds[number];
-            const terms = explained.get(documentId) ?? new Map<string, number>();
-            terms.set(term.term, part);
-            explained.set(documentId, terms);
-          }
-        }
-        return explained;
+      people: {
+        locale: sharedInt32(people.map((person) => person.locale)),
+        person: sharedInt32(people.map((person) => person.person)),
+        count: sharedInt32(people.map((person) => person.count)),
+        articles: packLists(people.map((person) => person.articles)),
       },
     };
   }
 
-  async articlesSharingPeople(people: string[], locale: string | null, limit: number): Promise<string[]> {
-    const shared = new Map<string, number>();
-    const locales = locale ? [locale] : this.people.locales();
-    for (const person of people.slice(0, 20)) {
-      const lists = locales.flatMap((each) => this.people.get(each, person) ?? []);
-      for (const documentId of lists.slice(0, limit)) shared.set(documentId, (shared.get(documentId) ?? 0) + 1);
-    }
-    return [...shared.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, limit)
-      .map(([documentId]) => documentId);
+  private get index(): SnapshotIndex {
+    this.frozen ??= new SnapshotIndex(this.snapshot());
+    return this.frozen;
   }
 
-  async candidateProfiles(documentIds: string[], locale: string | null): Promise<CandidateProfile[]> {
-    const result: CandidateProfile[] = [];
-    const locales = locale ? [locale] : this.profiles.locales();
-    for (const documentId of new Set(documentIds)) {
-      for (const each of locales) {
-        const profile = this.profiles.get(each, documentId);
-        if (profile) result.push(profile);
-      }
-    }
-    return result;
+  corpusStats(locale: string, terms: string[]): Promise<CorpusStats> {
+    return this.index.corpusStats(locale, terms);
   }
 
-  async peopleFrequency(people: string[], locale: string): Promise<PeopleStats> {
-    const frequency: Record<string, number> = {};
-    for (const person of new Set(people)) {
-      const count = this.peopleCount.get(locale, person);
-      if (count !== undefined) frequency[person] = count;
-    }
-    return { documents: this.documents.get(locale) ?? 0, frequency };
+  textMatches(query: QueryTerm[], locale: string | null, perTerm: number): Promise<TextScores> {
+    return this.index.textMatches(query, locale, perTerm);
+  }
+
+  articlesSharingPeople(people: string[], locale: string | null, limit: number): Promise<string[]> {
+    return this.index.articlesSharingPeople(people, locale, limit);
+  }
+
+  candidateProfiles(documentIds: string[], locale: string | null): Promise<CandidateProfile[]> {
+    return this.index.candidateProfiles(documentIds, locale);
+  }
+
+  peopleFrequency(people: string[], locale: string): Promise<PeopleStats> {
+    return this.index.peopleFrequency(people, locale);
   }
 
   personNames(ids: string[]): Promise<Map<string, string>> {

@@ -47,6 +47,9 @@ export type ArticleProfile = Omit<ArticleFacts, 'standfirst' | 'bodyText'> & {
   norm: number;
 };
 
+/** A profile as the database stores it, for ranking it: its terms as JSON, parsed by the thread that ranks it; no labels. */
+export type StoredSource = Omit<ArticleProfile, 'terms' | 'labels'> & { terms: string };
+
 /** Longer "terms" are noise (URLs, runs of symbols) and would not fit an index column. */
 export const MAX_TERM_LENGTH = 100;
 

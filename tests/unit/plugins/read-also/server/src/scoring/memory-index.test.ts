@@ -1,5 +1,6 @@
 import { buildProfile, tfWeight, type ArticleFacts } from '../../../../../../../src/plugins/read-also/server/src/scoring/profile';
 import { MemoryRankingIndex } from '../../../../../../../src/plugins/read-also/server/src/scoring/memory-index';
+import { SnapshotIndex } from '../../../../../../../src/plugins/read-also/server/src/scoring/archive-snapshot';
 import { fromWire, toWire } from '../../../../../../../src/plugins/read-also/server/src/reindex/reindex-workers';
 import { suggest, suggestMembers } from '../../../../../../../src/plugins/read-also/server/src/scoring/suggest';
 import { scorePostings, type Posting, type QueryTerm } from '../../../../../../../src/plugins/read-also/server/src/scoring/rank';
@@ -137,30 +138,66 @@ test('A profile sent to a reindex worker arrives with the same terms and facts, 
   expect(await suggestMembers(wired, defaultConfig, { ...request, source: arrived })).toEqual(fromDirect);
 });
 
-test('Given more postings of a term than it retains, the index gives a database the strongest and the strongest it left out', async () => {
-  const index = new MemoryRankingIndex(10, 50, { retained: 20 });
-  const profiles = Array.from({ length: 57 }, (_, i) =>
-    buildProfile(
-      article(`a${String(i).padStart(2, '0')}`, 'Ukraine', Array.from({ length: i }, (_, w) => `filler${w}`).join(' ')),
-      weights,
-    ),
-  );
-  for (const profile of profiles) index.add(profile);
-  const impactOf = (documentId: string) => {
-    const profile = profiles.find((each) => each.documentId === documentId)!;
-    return tfWeight(profile.terms.ukrain) / profile.norm;
-  };
-  const byStrength = profiles.map((profile) => profile.documentId).sort((a, b) => impactOf(b) - impactOf(a));
+const arrivals: [string, <T>(items: T[]) => T[]][] = [
+  ['strongest first', (items) => items],
+  ['weakest first', (items) => [...items].reverse()],
+  ['interleaved', (items) => [...items.filter((_, i) => i % 2 === 1), ...items.filter((_, i) => i % 2 === 0)]],
+  // Sixteen of the strongest, weak ones until the list is pruned, then the next four strongest.
+  ['split by a pruning', (items) => [...items.slice(0, 16), ...items.slice(40, 64), ...items.slice(16, 40), ...items.slice(64)]],
+];
 
-  const retained = index.retainedPostings();
-  const ukraine = retained.terms.find((entry) => entry.term === 'ukrain')!;
-  expect(Array.from(ukraine.documents, (number) => retained.documentIds[number])).toEqual(byStrength.slice(0, 20));
-  expect(Array.from(ukraine.impacts)).toEqual(byStrength.slice(0, 20).map(impactOf));
-  expect(ukraine.prunedBelow).toBe(impactOf(byStrength[20]));
-  // filler55 is in one article only: nothing of it was left out.
-  const rare = retained.terms.find((entry) => entry.term === 'filler55')!;
-  expect(rare.documents).toHaveLength(1);
-  expect(rare.prunedBelow).toBeNull();
-  // Retaining more does not change what a ranking reads.
-  expect((await postingsOf(index, 'ukrain', 'en', 10)).map((posting) => posting.documentId)).toEqual(byStrength.slice(0, 10));
+test.each(arrivals)(
+  'Given more postings of a term than it retains, arriving %s, the index gives a database the strongest and the strongest it left out',
+  async (_order, arrange) => {
+    const index = new MemoryRankingIndex(10, 50, { retained: 20 });
+    const profiles = Array.from({ length: 120 }, (_, i) =>
+      buildProfile(
+        article(`a${String(i).padStart(2, '0')}`, 'Ukraine', Array.from({ length: i }, (_, w) => `filler${w}`).join(' ')),
+        weights,
+      ),
+    );
+    for (const profile of arrange(profiles)) index.add(profile);
+    const impactOf = (documentId: string) => {
+      const profile = profiles.find((each) => each.documentId === documentId)!;
+      return tfWeight(profile.terms.ukrain) / profile.norm;
+    };
+    const byStrength = profiles.map((profile) => profile.documentId).sort((a, b) => impactOf(b) - impactOf(a));
+
+    const retained = index.retainedPostings();
+    const ukraine = retained.terms.find((entry) => entry.term === 'ukrain')!;
+    expect(Array.from(ukraine.documents, (number) => retained.documentIds[number])).toEqual(byStrength.slice(0, 20));
+    expect(Array.from(ukraine.impacts)).toEqual(byStrength.slice(0, 20).map(impactOf));
+    expect(ukraine.prunedBelow).toBe(impactOf(byStrength[20]));
+    // filler118 is in one article only: nothing of it was left out.
+    const rare = retained.terms.find((entry) => entry.term === 'filler118')!;
+    expect(rare.documents).toHaveLength(1);
+    expect(rare.prunedBelow).toBeNull();
+    // Retaining more does not change what a ranking reads.
+    expect((await postingsOf(index, 'ukrain', 'en', 10)).map((posting) => posting.documentId)).toEqual(byStrength.slice(0, 10));
+  },
+);
+
+test('A snapshot of the index lives in shared memory, and ranks as the index does', async () => {
+  const index = new MemoryRankingIndex(defaultConfig.postingsPerTerm, defaultConfig.candidatePool, { titles: false });
+  const profiles = [
+    buildProfile(article('a', 'Ukraine air defence', 'Canada sends air defence to Ukraine.', { people: ['z'], speakers: ['z'] }), weights),
+    buildProfile(article('b', 'Air defence for Ukraine', 'Systems from Canada arrive.', { people: ['z'], section: 'World' }), weights),
+    buildProfile(article('c', 'Canada budget', 'Spending rises.', { storyTime: null, tags: ['Budget'] }), weights),
+  ];
+  for (const profile of profiles) index.add(profile);
+  const snapshot = index.snapshot();
+  for (const array of [
+    snapshot.terms.impacts,
+    snapshot.terms.postings.values,
+    snapshot.entries.storyTime,
+    snapshot.people.articles.values,
+  ]) {
+    expect(array.buffer).toBeInstanceOf(SharedArrayBuffer);
+  }
+  // As a worker receives it: typed arrays on the same memory, strings copied.
+  const arrived = new SnapshotIndex(structuredClone(snapshot));
+  const request = { source: profiles[0], sourceIndexed: true, limit: 5 };
+  expect(await suggestMembers(arrived, defaultConfig, request)).toEqual(await suggestMembers(index, defaultConfig, request));
+  const [budget] = await arrived.candidateProfiles(['c'], 'en');
+  expect(budget).toMatchObject({ documentId: 'c', storyTime: null, tags: ['Budget'], section: null, title: '' });
 });
