@@ -8,14 +8,24 @@ import { TABLES } from './schema';
 import type { Sql } from './sql';
 
 const ARCHIVE = 'archive';
-const versionRow = z.object({ version: z.union([z.number(), z.string()]).transform(Number) });
+const count = z.union([z.number(), z.string()]).transform(Number);
+const readingRow = z.object({ pending: z.string().nullable(), documents: count.nullable(), version: count.nullable() });
+
+/** What a read checks before a prepared list may answer: whether a publish is queued, the locale's size, the archive's version. */
+export type ReadingState = { pending: boolean; documents: number; version: number };
 
 export function createVersions({ table, inTransaction }: Sql) {
   return {
-    async archiveVersion(): Promise<number> {
+    /** The three in one round trip: a suggestions read costs about what a plain article read does. */
+    async readingState(locale: string): Promise<ReadingState> {
       return inTransaction(async (trx) => {
-        const row: unknown = await table(trx, TABLES.versions).where({ scope: ARCHIVE }).first('version');
-        return row ? versionRow.parse(row).version : 0;
+        const [row]: unknown[] = await trx.select(
+          table(trx, TABLES.pending).select('document_id').limit(1).as('pending'),
+          table(trx, TABLES.corpus).where({ locale }).select('documents').as('documents'),
+          table(trx, TABLES.versions).where({ scope: ARCHIVE }).select('version').as('version'),
+        );
+        const state = readingRow.parse(row);
+        return { pending: state.pending !== null, documents: state.documents ?? 0, version: state.version ?? 0 };
       });
     },
 

@@ -150,9 +150,9 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
   let kept: VersionedCache<ScoredList | null> | null = null;
   const answers = () => (kept ??= createVersionedCache<ScoredList | null>(config().cachedAnswers));
 
-  async function cachedScoredList(documentId: string, locale: string): Promise<ScoredList | null> {
-    // Read before scoring: a write committed meanwhile leaves this answer under the version it replaced.
-    const version = `${await pluginServices(strapi).repository.archiveVersion()}|${JSON.stringify(config())}`;
+  /** `archiveVersion` is read before scoring: a write committed meanwhile leaves this answer under the version it replaced. */
+  async function cachedScoredList(documentId: string, locale: string, archiveVersion: number): Promise<ScoredList | null> {
+    const version = `${archiveVersion}|${JSON.stringify(config())}`;
     const key = `${documentId}\u0000${locale}`;
     const answer = answers().get(key, version);
     if (answer !== undefined) return answer;
@@ -167,10 +167,11 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
    */
   async function fromPreparedList(documentId: string, locale: string, limit: number): Promise<SuggestionDTO[] | null> {
     const { repository } = pluginServices(strapi);
+    const state = await repository.readingState(locale);
     // A publish not yet folded into the lists may change any of them.
-    if (await repository.hasPending()) return null;
-    if ((await repository.corpusStats(locale, [])).documents < config().preparedListsFrom) return null;
-    const scored = await cachedScoredList(documentId, locale);
+    if (state.pending) return null;
+    if (state.documents < config().preparedListsFrom) return null;
+    const scored = await cachedScoredList(documentId, locale, state.version);
     if (!scored) return null;
     const excluded = await excludedTargets(documentId, locale);
     const ranked = scored.ranked.filter((suggestion) => !excluded.has(suggestion.documentId)).slice(0, limit);
