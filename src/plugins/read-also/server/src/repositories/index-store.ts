@@ -293,7 +293,9 @@ export function createIndexStore(strapi: Core.Strapi, { table, qualified, inTran
     /** The next profiles in (documentId, locale) order after `after`: a reindex ranks the archive page by page. */
     async sourcesPage(after: SourcePosition | null, size: number): Promise<StoredSource[]> {
       return inTransaction(async (trx) => {
-        const query = table(trx, TABLES.profiles).orderBy([{ column: 'document_id' }, { column: 'locale' }]).limit(size);
+        const query = table(trx, TABLES.profiles)
+          .orderBy([{ column: 'document_id' }, { column: 'locale' }])
+          .limit(size);
         if (after) query.whereRaw('(??, ??) > (?, ?)', ['document_id', 'locale', after.documentId, after.locale]);
         const rows: unknown[] = await query.select(SOURCE_COLUMNS);
         return rows.map((row) => sourceOf(sourceRow.parse(row)));

@@ -163,7 +163,10 @@ export class SnapshotIndex implements ScoringData {
     const ids = this.snapshot.documentIds;
     merged.sort((a, b) => b.impact - a.impact || byDocumentId(ids[a.document], ids[b.document]));
     const kept = merged.slice(0, perTerm);
-    return { documents: Int32Array.from(kept, (posting) => posting.document), impacts: Float64Array.from(kept, (posting) => posting.impact) };
+    return {
+      documents: Int32Array.from(kept, (posting) => posting.document),
+      impacts: Float64Array.from(kept, (posting) => posting.impact),
+    };
   }
 
   async corpusStats(locale: string, terms: string[]): Promise<CorpusStats> {
@@ -318,5 +321,4 @@ export class SnapshotIndex implements ScoringData {
     }
     return { documents: this.snapshot.documents[number], frequency };
   }
-
 }
