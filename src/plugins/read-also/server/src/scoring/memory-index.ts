@@ -51,9 +51,8 @@ class Interned {
 type PersonArticles = { locale: number; person: number; count: number; articles: number[] };
 
 export class MemoryRankingIndex implements RankingData {
-  /** documentId of each article number. */
-  private readonly documentIds: string[] = [];
-  private readonly numbers = new Map<string, number>();
+  /** Article numbers: one per documentId, whatever its locales. */
+  private readonly articles = new Interned();
   private readonly locales = new Interned();
   /** Tags, sections and person ids. */
   private readonly strings = new Interned();
@@ -103,16 +102,6 @@ export class MemoryRankingIndex implements RankingData {
   private readonly retained: number;
   private readonly keepsTitles: boolean;
 
-  private numberOf(documentId: string): number {
-    let number = this.numbers.get(documentId);
-    if (number === undefined) {
-      number = this.documentIds.length;
-      this.documentIds.push(documentId);
-      this.numbers.set(documentId, number);
-    }
-    return number;
-  }
-
   private localeOf(locale: string): number {
     const number = this.locales.number(locale);
     while (this.termNumbers.length <= number) {
@@ -140,7 +129,7 @@ export class MemoryRankingIndex implements RankingData {
   /** Keeps the `keep` highest impacts (ties by documentId, as a sorted index would be read). */
   private strongest(documents: ArrayLike<number>, impacts: ArrayLike<number>, keep: number): SortedPostings {
     const order = Array.from({ length: documents.length }, (_, index) => index);
-    const ids = this.documentIds;
+    const ids = this.articles.values;
     order.sort((a, b) => impacts[b] - impacts[a] || byDocumentId(ids[documents[a]], ids[documents[b]]));
     const kept = order.slice(0, keep);
     return { documents: Int32Array.from(kept, (index) => documents[index]), impacts: Float64Array.from(kept, (index) => impacts[index]) };
@@ -171,12 +160,12 @@ export class MemoryRankingIndex implements RankingData {
         prunedBelow: list.droppedMax,
       };
     });
-    return { documentIds: this.documentIds, terms };
+    return { documentIds: this.articles.values, terms };
   }
 
   add(profile: ArticleProfile): void {
     this.frozen = null;
-    const number = this.numberOf(profile.documentId);
+    const number = this.articles.number(profile.documentId);
     const locale = this.localeOf(profile.locale);
     this.documents[locale] += 1;
     for (const [term, tf] of indexableTerms(profile)) {
@@ -230,7 +219,7 @@ export class MemoryRankingIndex implements RankingData {
     return {
       locales: [...this.locales.values],
       documents: [...this.documents],
-      documentIds: this.documentIds,
+      documentIds: this.articles.values,
       strings: this.strings.values,
       entries: {
         number: sharedInt32(entries.number),
