@@ -106,8 +106,8 @@ function keysByLocale(locales: number, localeOf: Int32Array, keyOf: (index: numb
 /** Candidates a worker keeps built: about 200 bytes each. */
 const CANDIDATES_KEPT = 100_000;
 
-/** Scores of a text ranking, strongest first. */
-type SortedPostings = { documents: Int32Array; impacts: Float64Array };
+/** A term's postings as typed arrays, strongest first. */
+export type SortedPostings = { documents: Int32Array; impacts: Float64Array };
 
 /**
  * Answers what a ranking asks (ScoringData) from a snapshot: the same sums, in the same order,

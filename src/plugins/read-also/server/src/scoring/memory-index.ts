@@ -6,7 +6,15 @@
  */
 import { indexableTerms, termImpact, type ArticleProfile } from './profile';
 import { byDocumentId } from './order';
-import { packImpacts, packLists, sharedFloat64, sharedInt32, SnapshotIndex, type ArchiveSnapshot } from './archive-snapshot';
+import {
+  packImpacts,
+  packLists,
+  sharedFloat64,
+  sharedInt32,
+  SnapshotIndex,
+  type ArchiveSnapshot,
+  type SortedPostings,
+} from './archive-snapshot';
 import type { CandidateProfile, CorpusStats, PeopleStats, QueryTerm, TextScores } from './rank';
 import type { RankingData } from './suggest';
 
@@ -17,8 +25,6 @@ import type { RankingData } from './suggest';
  * dropped on arrival (most of a common term's postings never enter the list).
  */
 type PostingList = { documents: number[]; impacts: number[]; droppedMax: number | null; floor: number };
-/** A term's postings as typed arrays, strongest first. */
-type SortedPostings = { documents: Int32Array; impacts: Float64Array };
 
 /**
  * The postings a database keeps after a reindex: each term's strongest, and, where some were
