@@ -11,6 +11,8 @@ import { startTestApp, type TestApp } from '../helpers/strapi';
 import { ARTICLE, createArticle, paragraphs } from '../helpers/fixtures';
 import { testDatabaseClient } from '../helpers/environment';
 import type { ReadAlsoServices } from '../../src/plugins/read-also/server/src/services/registry';
+import type { PreparedList } from '../../src/plugins/read-also/server/src/repositories';
+import type { ArticleProfile } from '../../src/plugins/read-also/server/src/scoring/profile';
 
 let app: TestApp;
 let services: Pick<ReadAlsoServices, 'repository' | 'preparer'>;
@@ -184,3 +186,36 @@ onPostgres(
   },
   180_000,
 );
+
+// What two processes do at once, played on separate connections of this one (each call its own transaction).
+describe('writes from several processes at once', () => {
+  test('offers to one list all land: none overwrites another or collides with its rows', async () => {
+    const source = archive[0];
+    const before = await services.repository.preparedList(source, 'en');
+    expect(before).not.toBeNull();
+    const newcomers = archive.slice(40, 52).filter((documentId) => !before?.members.some((member) => member.documentId === documentId));
+    const results = await Promise.allSettled(
+      newcomers.map((documentId, index) => services.repository.offer(source, 'en', { documentId, score: 1000 + index }, 100)),
+    );
+    expect(results.filter((result) => result.status === 'rejected')).toEqual([]);
+    const after = await services.repository.preparedList(source, 'en');
+    expect(after?.members.slice(0, newcomers.length).map((member) => member.documentId)).toEqual([...newcomers].reverse());
+    await services.repository.savePreparedLists([before as PreparedList]);
+  });
+
+  test('articles indexed at once, their terms met in different orders, neither deadlock nor miscount', async () => {
+    const profiles = await Promise.all(archive.slice(10, 22).map((documentId) => services.repository.findProfile(documentId, 'en')));
+    const stored = profiles.filter((profile): profile is ArticleProfile => profile !== null);
+    expect(stored).toHaveLength(12);
+    const statsBefore = await services.repository.corpusStats('en', Object.keys(stored[0].terms));
+    // Every other article lists its terms backwards, so two writers reach shared terms in opposite orders.
+    const reordered = stored.map((profile, index) =>
+      index % 2 ? { ...profile, terms: Object.fromEntries(Object.entries(profile.terms).reverse()) } : profile,
+    );
+    for (let round = 0; round < 3; round += 1) {
+      const results = await Promise.allSettled(reordered.map((profile) => services.repository.saveProfile(profile)));
+      expect(results.filter((result) => result.status === 'rejected')).toEqual([]);
+    }
+    expect(await services.repository.corpusStats('en', Object.keys(stored[0].terms))).toEqual(statsBefore);
+  });
+});

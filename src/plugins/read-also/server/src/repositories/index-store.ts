@@ -74,8 +74,19 @@ const SOURCE_COLUMNS = Object.keys(sourceRow.shape);
 const sourceOf = (row: z.infer<typeof sourceRow>): StoredSource => ({ ...candidateOf(row), norm: row.norm, terms: row.terms });
 export type SourcePosition = { documentId: string; locale: string };
 
-export function createIndexStore(strapi: Core.Strapi, { table, qualified, inTransaction, bulkInsert }: Sql) {
+/**
+ * Index writes take turns: each adjusts shared rows (document frequencies, corpus totals) in its
+ * own order, so two processes indexing at once deadlock otherwise.
+ */
+const INDEX_WRITES = 'index-writes';
+
+export function createIndexStore(strapi: Core.Strapi, { table, qualified, inTransaction, bulkInsert, serialize }: Sql) {
   const settings = () => readAlsoSettings(strapi);
+  const indexWrite = <T>(work: (trx: Knex.Transaction) => Promise<T>) =>
+    inTransaction(async (trx) => {
+      await serialize(trx, INDEX_WRITES);
+      return work(trx);
+    });
 
   /** Adds (or, negative, removes) document frequencies: one upsert per batch of terms. */
   async function adjustTermStats(trx: Knex.Transaction, locale: string, counts: Map<string, number>) {
@@ -247,7 +258,7 @@ export function createIndexStore(strapi: Core.Strapi, { table, qualified, inTran
   return {
     /** Replaces an article's profile and postings, keeping document frequencies exact. */
     async saveProfile(profile: ArticleProfile): Promise<void> {
-      await inTransaction(async (trx) => {
+      await indexWrite(async (trx) => {
         const weakened = await removeProfile(trx, profile.documentId, profile.locale);
         await insertProfiles(trx, [profile]);
         await keepPostingsExact(trx, profile.locale, weakened ?? []);
@@ -256,7 +267,7 @@ export function createIndexStore(strapi: Core.Strapi, { table, qualified, inTran
 
     /** Adds many new profiles at once (a reindex after clearAll), without postings or document frequencies: see addRetainedPostings. */
     async addProfiles(profiles: ArticleProfile[]): Promise<void> {
-      await inTransaction((trx) => insertProfiles(trx, profiles, { reindexing: true }));
+      await indexWrite((trx) => insertProfiles(trx, profiles, { reindexing: true }));
     },
 
     /** Stores what a reindex has seen of every term: its document frequency, its strongest postings, and the strongest impact left out. */
@@ -282,7 +293,7 @@ export function createIndexStore(strapi: Core.Strapi, { table, qualified, inTran
     },
 
     async deleteProfile(documentId: string, locale: string): Promise<boolean> {
-      return inTransaction(async (trx) => {
+      return indexWrite(async (trx) => {
         const weakened = await removeProfile(trx, documentId, locale);
         if (weakened === null) return false;
         await keepPostingsExact(trx, locale, weakened);

@@ -20,7 +20,19 @@ export type PreparedList = {
 const listRow = z.object({ exhausted: z.union([z.boolean(), z.number()]).transform(Boolean) });
 const memberRow = z.object({ target_id: z.string(), score: z.union([z.number(), z.string()]).transform(Number) });
 
-export function createPreparedLists({ table, inTransaction, bulkInsert }: Sql) {
+export function createPreparedLists({ table, inTransaction, bulkInsert, forUpdate }: Sql) {
+  /**
+   * Each write to a list holds its row first: two processes offering to one neighbour's list
+   * would otherwise both read it, and the second would lose the first's member or collide with its rows.
+   */
+  async function lockLists(trx: Knex.Transaction, lists: { documentId: string; locale: string }[]) {
+    const keys = [...new Map(lists.map((list) => [JSON.stringify([list.documentId, list.locale]), list])).values()];
+    // In one order, so that two writers of several lists never wait on each other.
+    keys.sort((a, b) => byDocumentId(a.documentId, b.documentId) || byDocumentId(a.locale, b.locale));
+    for (const { documentId, locale } of keys)
+      await forUpdate(table(trx, TABLES.lists).where({ document_id: documentId, locale }).select('locale'));
+  }
+
   async function readPrepared(trx: Knex.Transaction, documentId: string, locale: string): Promise<PreparedList | null> {
     const list: unknown = await table(trx, TABLES.lists).where({ document_id: documentId, locale }).first('exhausted');
     if (!list) return null;
@@ -39,6 +51,7 @@ export function createPreparedLists({ table, inTransaction, bulkInsert }: Sql) {
   async function writePrepared(trx: Knex.Transaction, lists: PreparedList[], replace = true) {
     for (const batch of chunks(lists, 200)) {
       if (replace) {
+        await lockLists(trx, batch);
         for (const list of batch) await table(trx, TABLES.ranked).where({ document_id: list.documentId, locale: list.locale }).delete();
       }
       await table(trx, TABLES.lists)
@@ -76,6 +89,7 @@ export function createPreparedLists({ table, inTransaction, bulkInsert }: Sql) {
      */
     async offer(documentId: string, locale: string, member: PreparedMember, capacity: number): Promise<boolean> {
       return inTransaction(async (trx) => {
+        await lockLists(trx, [{ documentId, locale }]);
         const list = await readPrepared(trx, documentId, locale);
         if (!list) return false;
         const others = list.members.filter((entry) => entry.documentId !== member.documentId);
@@ -100,6 +114,7 @@ export function createPreparedLists({ table, inTransaction, bulkInsert }: Sql) {
     /** Takes a target out of one source's prepared list (it no longer matches, or left the archive). */
     async withdraw(documentId: string, locale: string, targetId: string): Promise<void> {
       await inTransaction(async (trx) => {
+        await lockLists(trx, [{ documentId, locale }]);
         const list = await readPrepared(trx, documentId, locale);
         if (!list || !list.members.some((entry) => entry.documentId === targetId)) return;
         const members = list.members.filter((entry) => entry.documentId !== targetId);
@@ -118,6 +133,12 @@ export function createPreparedLists({ table, inTransaction, bulkInsert }: Sql) {
 
     async dropPreparedList(documentId: string, locale?: string): Promise<void> {
       await inTransaction(async (trx) => {
+        await forUpdate(
+          table(trx, TABLES.lists)
+            .where({ document_id: documentId, ...(locale ? { locale } : {}) })
+            .orderBy('locale')
+            .select('locale'),
+        );
         for (const name of [TABLES.ranked, TABLES.lists]) {
           await table(trx, name)
             .where({ document_id: documentId, ...(locale ? { locale } : {}) })

@@ -57,7 +57,18 @@ export function createSql(strapi: Core.Strapi) {
     }
   }
 
-  return { qualified, table, inTransaction, bulkInsert, isPostgres };
+  /**
+   * Lets one transaction at a time through on PostgreSQL, across processes, until it ends
+   * (SQLite lets one writer in at a time anyway). Named per schema, so test schemas never wait on each other.
+   */
+  async function serialize(trx: Knex.Transaction, name: string) {
+    if (isPostgres()) await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [qualified(`read_also:${name}`)]);
+  }
+
+  /** Locks the rows a query finds until the transaction ends, on PostgreSQL (SQLite has one writer at a time). */
+  const forUpdate = <Q extends Knex.QueryBuilder>(query: Q): Q => (isPostgres() ? (query.forUpdate() as Q) : query);
+
+  return { qualified, table, inTransaction, bulkInsert, isPostgres, serialize, forUpdate };
 }
 
 export type Sql = ReturnType<typeof createSql>;
