@@ -77,6 +77,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
         preparedListsFrom: env.int('READ_ALSO_PREPARED_FROM', 1000),
         queueLeaseSeconds: env.int('READ_ALSO_QUEUE_LEASE_SECONDS', 300),
         queueSweepSeconds: env.int('READ_ALSO_QUEUE_SWEEP_SECONDS', 30),
+        helpReindexes: env.bool('READ_ALSO_HELP_REINDEX', false),
       },
     },
     graphql: {

@@ -3,13 +3,10 @@
  * by one process at a time, and what a process that dies mid-batch held is done by another once
  * its claim runs out, so nothing is done twice or lost.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { startTestApp, type TestApp } from '../helpers/strapi';
 import { ARTICLE, createArticle, paragraphs } from '../helpers/fixtures';
 import { testDatabaseClient } from '../helpers/environment';
+import { StrapiProcesses, until } from '../helpers/processes';
 import type { ReadAlsoServices } from '../../src/plugins/read-also/server/src/services/registry';
 import type { PreparedList } from '../../src/plugins/read-also/server/src/repositories';
 import type { ArticleProfile } from '../../src/plugins/read-also/server/src/scoring/profile';
@@ -117,59 +114,28 @@ describe('what a publish does in its own request', () => {
   });
 });
 
-/** Lines the worker processes wrote: "<pid> ready" and "<pid> done <documentId>". */
-function readLog(file: string): { pid: number; event: string; documentId?: string }[] {
-  if (!fs.existsSync(file)) return [];
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const [pid, event, documentId] = line.split(' ');
-      return { pid: Number(pid), event, documentId };
-    });
-}
-
-async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 // SKIP LOCKED is PostgreSQL's; two processes writing one SQLite file is not how Newsdesk runs.
 const onPostgres = testDatabaseClient() === 'postgres' ? test : test.skip;
 
 onPostgres(
   'two Strapi processes share the queue; one is killed mid-batch; every entry is done exactly once',
   async () => {
-    const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'read-also-queue-')), 'workers.log');
-    const workers: ChildProcess[] = [];
-    const startWorker = async () => {
-      const worker = spawn(process.execPath, [path.join(__dirname, '..', 'helpers', 'queue-worker.js'), log], {
-        env: { ...process.env, READ_ALSO_QUEUE_LEASE_SECONDS: '3', READ_ALSO_QUEUE_SWEEP_SECONDS: '1', STRAPI_LOG_LEVEL: 'error' },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
-      workers.push(worker);
-      await until(() => readLog(log).some((line) => line.pid === worker.pid && line.event === 'ready'), `process ${worker.pid} to boot`);
-      return worker;
-    };
+    const processes = new StrapiProcesses();
+    const settings = { READ_ALSO_QUEUE_LEASE_SECONDS: '3', READ_ALSO_QUEUE_SWEEP_SECONDS: '1' };
     try {
       // One after the other: two first boots on one database would race over Strapi's own tables.
-      const doomed = await startWorker();
-      const survivor = await startWorker();
+      const doomed = await processes.start(settings);
+      const survivor = await processes.start(settings);
 
       // A burst of sixty publishes' worth of work.
       await services.repository.enqueue(archive);
-      await until(() => readLog(log).some((line) => line.pid === doomed.pid && line.event === 'done'), 'the first process to finish one');
-      doomed.kill('SIGKILL');
-      await new Promise((resolve) => doomed.once('exit', resolve));
+      await until(() => processes.events('done').some((line) => line.pid === doomed.pid), 'the first process to finish one');
+      await processes.kill(doomed);
 
       await until(async () => !(await services.repository.hasPending()), 'the queue to empty');
-      const done = readLog(log).filter((line) => line.event === 'done');
+      const done = processes.events('done');
       const byDocument = new Map<string, number>();
-      for (const line of done) byDocument.set(line.documentId ?? '', (byDocument.get(line.documentId ?? '') ?? 0) + 1);
+      for (const line of done) byDocument.set(line.subject ?? '', (byDocument.get(line.subject ?? '') ?? 0) + 1);
       // Nothing lost, nothing done twice.
       expect([...byDocument.keys()].sort()).toEqual([...archive].sort());
       expect([...byDocument.values()].every((count) => count === 1)).toBe(true);
@@ -180,8 +146,7 @@ onPostgres(
       expect(doneBy(survivor.pid)).toBe(archive.length - doneBy(doomed.pid));
       for (const documentId of archive) expect(await services.repository.preparedList(documentId, 'en')).not.toBeNull();
     } finally {
-      for (const worker of workers) if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL');
-      fs.rmSync(path.dirname(log), { recursive: true, force: true });
+      processes.stopAll();
     }
   },
   180_000,

@@ -63,8 +63,14 @@ export const readAlsoConfigSchema = z
     queueLeaseSeconds: z.number().positive(),
     /** How often a process looks for queue entries it did not queue itself (another process's, or a crash's). */
     queueSweepSeconds: z.number().positive(),
-    /** Worker threads that rank during a full reindex, each with its own copy of the index; null for one per core. */
+    /** Worker threads that build profiles and rank during a full reindex, from one shared snapshot of the index; null for one per core. */
     reindexWorkers: z.number().int().min(1).max(64).nullable(),
+    /**
+     * Whether this process joins a full reindex another process runs, ranking pages of its lists
+     * beside it (see reindex/shared-ranking.ts). It then holds its own copy of the index for the
+     * while (about 2 GB at a million articles), so it is for processes sized for it, not every web node.
+     */
+    helpReindexes: z.boolean(),
   })
   .strict()
   .refine((config) => config.limit <= config.maxLimit, { message: 'limit must not exceed maxLimit', path: ['limit'] })
@@ -108,6 +114,7 @@ export const defaultConfig: ReadAlsoConfig = {
   queueLeaseSeconds: 300,
   queueSweepSeconds: 30,
   reindexWorkers: null,
+  helpReindexes: false,
 };
 
 export default {

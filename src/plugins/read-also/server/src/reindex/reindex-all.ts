@@ -5,16 +5,14 @@
  * by worker threads from one shared snapshot of the index, its terms read back from the database
  * page by page. The ranking is the one the database answers at read time, without a dozen queries each.
  */
-import os from 'node:os';
+import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { storedPostingsPerTerm } from '../config';
 import { createArticleReader } from '../repositories/articles';
-import { MemoryRankingIndex } from '../scoring/memory-index';
-import type { ArticleProfile, StoredSource } from '../scoring/profile';
-import { clientScore } from '../services/suggestions';
+import type { ArticleProfile } from '../scoring/profile';
 import { pluginServices } from '../services/registry';
 import { readAlsoSettings } from '../settings';
-import { ReindexWorkers, type RankedList } from './reindex-workers';
+import type { ReindexWorkers } from './reindex-workers';
+import { archiveIndexBuilder, claimantName, leading, rankingWorkers, rankPages } from './shared-ranking';
 
 export type ReindexPhase = 'indexing' | 'preparing';
 
@@ -36,10 +34,7 @@ async function indexArticles(strapi: Core.Strapi, { settings, repository, worker
   const articles = createArticleReader(strapi);
   await articles.refreshStatistics();
   const total = await articles.countPublished();
-  const index = new MemoryRankingIndex(settings.postingsPerTerm, settings.candidatePool, {
-    retained: storedPostingsPerTerm(settings),
-    titles: false,
-  });
+  const index = archiveIndexBuilder(settings);
   let done = 0;
   await repository.withoutPostingIndexes(async () => {
     // The workers build one page's profiles while this thread reads the next and stores the last.
@@ -68,62 +63,62 @@ async function indexArticles(strapi: Core.Strapi, { settings, repository, worker
   return { done, snapshot: index.snapshot() };
 }
 
-/** Every article's list, ranked by the workers from the snapshot, its terms read back page by page. */
-async function prepareLists({ settings, repository, workers, pageSize, onProgress }: Reindex, indexed: number): Promise<void> {
-  const save = (lists: RankedList[]) =>
-    repository.savePreparedLists(
-      lists.map((list) => ({
-        ...list,
-        // Stored as a live preparation stores them: with the scores clients see.
-        members: list.members.map((member) => ({ documentId: member.documentId, score: clientScore(member.score) })),
-        exhausted: list.members.length < settings.preparedListSize,
-      })),
-      { replace: false },
-    );
-  const after = (page: StoredSource[]) => {
-    const last = page[page.length - 1];
-    return { documentId: last.documentId, locale: last.locale };
+/**
+ * Every article's list: this process cuts the archive into pages, ranks them beside any process
+ * that joins (see shared-ranking.ts), and waits for the pages others hold (all of them, when it
+ * leaves the ranking to others).
+ */
+async function prepareLists(
+  strapi: Core.Strapi,
+  { repository, workers, pageSize, onProgress }: Reindex,
+  { indexed, run, rankHere }: { indexed: number; run: string; rankHere: boolean },
+) {
+  const pages = await repository.planReindexPages(run, pageSize);
+  const progress = async () => {
+    const { done } = await repository.reindexPagesProgress(run);
+    onProgress?.(done === pages ? indexed : done * pageSize, indexed, 'preparing');
+    return done;
   };
-  // The workers rank one page while this thread reads the next and saves the last.
-  let prepared = 0;
-  let page = await repository.sourcesPage(null, pageSize);
-  let ranking = page.length > 0 ? workers.rank(page) : null;
-  while (ranking) {
-    const next = await repository.sourcesPage(after(page), pageSize);
-    const lists = await ranking;
-    ranking = next.length > 0 ? workers.rank(next) : null;
-    // Awaited once this page is saved; a failure meanwhile must not count as unhandled.
-    ranking?.catch(() => undefined);
-    await save(lists);
-    prepared += lists.length;
-    onProgress?.(prepared, indexed, 'preparing');
-    page = next;
+  const rank = () => rankPages(strapi, { run, workers, claimant: claimantName(), onPage: async () => void (await progress()) });
+  if (rankHere) await rank();
+  // Pages another process holds: done when it saves them, or here once its claim runs out.
+  while ((await progress()) < pages) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    if (rankHere) await rank();
   }
 }
+
+/**
+ * `rankHere: false` leaves the lists to the processes that help (`helpReindexes`): this one only
+ * indexes, cuts the pages and waits for them.
+ */
+export type ReindexOptions = { pageSize?: number; rankHere?: boolean };
 
 export async function reindexAll(
   strapi: Core.Strapi,
   onProgress?: ReindexProgress,
-  { pageSize = 500 }: { pageSize?: number } = {},
+  { pageSize = 500, rankHere = true }: ReindexOptions = {},
 ): Promise<number> {
   const settings = readAlsoSettings(strapi);
   const { repository } = pluginServices(strapi);
   await repository.clearAll();
   // Answers kept from before describe an archive that is being rebuilt.
   await repository.bumpArchiveVersion();
-  // Lists hold their best candidates however weak; reads apply the lowest score shown.
-  const workers = new ReindexWorkers({ ...settings, minScore: 0 }, { workers: settings.reindexWorkers ?? os.availableParallelism() });
+  const workers = rankingWorkers(settings);
   const reindex: Reindex = { settings, repository, workers, pageSize, onProgress };
+  const run = randomUUID();
   try {
-    // Once the workers have the snapshot, this thread keeps none of it.
-    const done = await indexArticles(strapi, reindex).then(async ({ done: indexed, snapshot }) => {
-      await workers.open(snapshot);
+    return await leading(run, async () => {
+      // Once the workers have the snapshot, this thread keeps none of it.
+      const indexed = await indexArticles(strapi, reindex).then(async ({ done, snapshot }) => {
+        if (rankHere) await workers.open(snapshot);
+        return done;
+      });
+      await prepareLists(strapi, reindex, { indexed, run, rankHere });
+      await repository.refreshPlannerStatistics();
+      await repository.bumpArchiveVersion();
       return indexed;
     });
-    await prepareLists(reindex, done);
-    await repository.refreshPlannerStatistics();
-    await repository.bumpArchiveVersion();
-    return done;
   } finally {
     await workers.close();
   }

@@ -313,6 +313,18 @@ export function createIndexStore(strapi: Core.Strapi, { table, qualified, inTran
       });
     },
 
+    /** The profiles from `first` (inclusive) to `end` (exclusive; the last when null), in (documentId, locale) order: one page of a reindex. */
+    async sourcesBetween(first: SourcePosition, end: SourcePosition | null): Promise<StoredSource[]> {
+      return inTransaction(async (trx) => {
+        const query = table(trx, TABLES.profiles)
+          .orderBy([{ column: 'document_id' }, { column: 'locale' }])
+          .whereRaw('(??, ??) >= (?, ?)', ['document_id', 'locale', first.documentId, first.locale]);
+        if (end) query.andWhereRaw('(??, ??) < (?, ?)', ['document_id', 'locale', end.documentId, end.locale]);
+        const rows: unknown[] = await query.select(SOURCE_COLUMNS);
+        return rows.map((row) => sourceOf(sourceRow.parse(row)));
+      });
+    },
+
     async indexedLocales(documentId: string): Promise<string[]> {
       return inTransaction(async (trx) =>
         ((await table(trx, TABLES.profiles).where({ document_id: documentId }).select('locale')) as { locale: string }[]).map(

@@ -9,12 +9,14 @@ import { createIndexStore } from './index-store';
 import { createPreparedLists } from './prepared-lists';
 import { createQueue } from './queue';
 import { createRejections } from './rejections';
+import { createReindexPages } from './reindex-pages';
 import { createSchema } from './schema';
 import { createSql } from './sql';
 import { createVersions } from './versions';
 
 export type { FollowUpPair, FollowUpSource } from './follow-ups';
 export type { PreparedList, PreparedMember } from './prepared-lists';
+export type { ReindexPage, ReindexPagesProgress } from './reindex-pages';
 export { SCHEMA_VERSION, TABLES } from './schema';
 
 export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -25,6 +27,7 @@ export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {
     ...createPreparedLists(sql),
     ...createQueue(sql),
     ...createRejections(sql),
+    ...createReindexPages(sql),
     ...createFollowUps(sql),
     ...createVersions(sql),
   };

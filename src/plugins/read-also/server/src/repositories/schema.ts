@@ -25,6 +25,8 @@ export const TABLES = {
   lists: 'read_also_ranked_lists',
   /** Articles whose lists (and their neighbours') are to be prepared again: an outbox that survives a crash. */
   pending: 'read_also_pending',
+  /** A reindex's ranking in pages of articles, each taken by one process at a time (see reindex-pages.ts). */
+  reindexPages: 'read_also_reindex_pages',
   /** Counters bumped by every write a cached answer may depend on; never emptied, so a version never comes back. */
   versions: 'read_also_versions',
 } as const;
@@ -110,6 +112,20 @@ const SHAPES: Record<TableName, TableShape> = {
       claimed_until: { type: 'bigInteger', nullable: true },
     },
     indexes: { read_also_pending_queued: ['queued_at'] },
+  },
+  [TABLES.reindexPages]: {
+    columns: {
+      // Names the reindex the pages belong to: a process ranking from an older one's index takes none of a newer one's.
+      run: { type: 'string', length: 64 },
+      page: { type: 'integer', primary: true },
+      first_document_id: documentId,
+      first_locale: locale,
+      end_document_id: { ...documentId, nullable: true },
+      end_locale: { ...locale, nullable: true },
+      claimed_by: { type: 'string', length: 100, nullable: true },
+      claimed_until: { type: 'bigInteger', nullable: true },
+      done: { type: 'boolean' },
+    },
   },
   [TABLES.versions]: { columns: { scope: { type: 'string', length: 32, primary: true }, version: { type: 'bigInteger' } } },
 };

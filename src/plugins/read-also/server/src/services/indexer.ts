@@ -4,7 +4,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { createArticleReader } from '../repositories/articles';
-import { reindexAll, type ReindexProgress } from '../reindex/reindex-all';
+import { reindexAll, type ReindexOptions, type ReindexProgress } from '../reindex/reindex-all';
 import { buildProfile, type ArticleProfile } from '../scoring/profile';
 import { pluginServices } from './registry';
 import { readAlsoSettings } from '../settings';
@@ -33,7 +33,7 @@ export const createIndexer = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Rebuilds everything from the published articles (see reindex/reindex-all.ts). */
-    reindexAll(onProgress?: ReindexProgress, options: { pageSize?: number } = {}): Promise<number> {
+    reindexAll(onProgress?: ReindexProgress, options: ReindexOptions = {}): Promise<number> {
       return reindexAll(strapi, onProgress, options);
     },
   };

@@ -12,6 +12,7 @@ import type { Core } from '@strapi/strapi';
 import type { SuggestionDTO } from '../../../shared/contracts/suggestions';
 import { pluginServices } from './registry';
 import { readAlsoSettings } from '../settings';
+import { helpReindex } from '../reindex/shared-ranking';
 
 const BATCH = 20;
 
@@ -117,8 +118,11 @@ export const createPreparer = ({ strapi }: { strapi: Core.Strapi }) => {
     start(): void {
       stopped = false;
       schedule();
-      // Also drains entries queued by another process, or left by a crash.
-      sweep = setInterval(schedule, config().queueSweepSeconds * 1000);
+      // Also drains entries queued by another process, or left by a crash, and joins another process's reindex.
+      sweep = setInterval(() => {
+        schedule();
+        if (config().helpReindexes) void helpReindex(strapi);
+      }, config().queueSweepSeconds * 1000);
       sweep.unref();
     },
 
