@@ -5,7 +5,7 @@
  */
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../helpers/strapi';
-import { ARTICLE, PERSON, QUOTE, apiToken } from '../helpers/fixtures';
+import { ARTICLE, PERSON, QUOTE, RELATED_LINK, apiToken } from '../helpers/fixtures';
 import { adminSession } from '../helpers/admin';
 import { buildNewsroom, publishRelatedStory, type Newsroom } from '../helpers/newsroom';
 import type { ReadAlsoServices } from '../../src/plugins/read-also/server/src/services/registry';
@@ -121,6 +121,32 @@ test('a rejection and an accepted link leave the next read', async () => {
   const next = (await read()).find((suggestion) => suggestion.documentId !== football.documentId) ?? { documentId: thanks.documentId };
   await decide(next.documentId, 'accept');
   await expectCurrent((suggestions) => expect(ids(suggestions)).not.toContain(next.documentId));
+});
+
+test("a link an editor writes by any road (here the Document Service, in the article's draft) leaves the next read, and its removal brings the target back", async () => {
+  const { seed } = newsroom.articles;
+  const [target] = await read();
+  const link = await app.strapi.documents(RELATED_LINK).create({
+    data: { label: target.title, origin: 'editor', article: seed.documentId, targetArticle: target.documentId },
+  });
+  expect(ids(await read())).not.toContain(target.documentId);
+  await app.strapi.documents(RELATED_LINK).delete({ documentId: link.documentId });
+  expect(ids(await read())).toContain(target.documentId);
+});
+
+test('a read answered from memory costs one query: no transaction, no look at rejections or links', async () => {
+  const { seed } = newsroom.articles;
+  const ask = () => services.suggestions.suggestFor(seed.documentId, { locale: 'en', limit: 10 });
+  const first = await ask();
+  const queries: string[] = [];
+  const count = (query: { sql: string }) => queries.push(query.sql);
+  app.strapi.db.connection.on('query', count);
+  try {
+    expect(await ask()).toEqual(first);
+  } finally {
+    app.strapi.db.connection.off('query', count);
+  }
+  expect(queries).toHaveLength(1);
 });
 
 test("another process's write is seen here: the version lives in the database, not in this process", async () => {

@@ -1,12 +1,13 @@
 /**
  * Keeps suggestions fresh on every publish, update, unpublish and delete of an article, of a
  * quote (its speakers are a signal) and of a person (names are in the reasons), whichever way it
- * happens: a Document Service middleware. What the write does to links is the app's (src/api/related-link).
+ * happens: Document Service middlewares. What the write does to links is the app's (src/api/related-link);
+ * that it happened is news to reads, which leave linked articles out.
  */
 import type { Core, Modules } from '@strapi/strapi';
 import { z } from 'zod';
 import { pluginServices } from './services/registry';
-import { ARTICLE, PERSON, QUOTE } from '../../../../content-types';
+import { ARTICLE, PERSON, QUOTE, RELATED_LINK } from '../../../../content-types';
 import { oncePerBatch } from '../../../../lib/publication-batch';
 import { readAlsoSettings } from './settings';
 
@@ -19,6 +20,11 @@ function touchesPublished(context: Context): boolean {
     (context.action === 'create' || context.action === 'update') && 'status' in context.params && context.params.status === 'published'
   );
 }
+
+const READS = new Set<Context['action']>(['findOne', 'findFirst', 'findMany', 'count']);
+
+/** Any write to a link, or to an article (it holds its links): what reads leave out as linked already may change. */
+const changesLinks = (context: Context) => (context.uid === ARTICLE || context.uid === RELATED_LINK) && !READS.has(context.action);
 
 function documentIdOf(context: Context, result: unknown): string | undefined {
   const fromResult = result && typeof result === 'object' && 'documentId' in result ? result.documentId : undefined;
@@ -64,6 +70,13 @@ async function attachToLiveLocales(strapi: Core.Strapi, documentId: string) {
 }
 
 export function registerDocumentHooks(strapi: Core.Strapi): void {
+  strapi.documents.use(async (context, next) => {
+    if (!changesLinks(context)) return next();
+    const result = await next();
+    await oncePerBatch('read-also:links', () => pluginServices(strapi).repository.bumpEditorialVersion());
+    return result;
+  });
+
   strapi.documents.use(async (context, next) => {
     if (context.uid === PERSON && touchesPublished(context)) {
       // A person's published name is in the reasons ("quotes Volodymyr Zelensky"): kept answers may name them.

@@ -17,6 +17,7 @@ import { createVersions } from './versions';
 export type { FollowUpPair, FollowUpSource } from './follow-ups';
 export type { PreparedList, PreparedMember } from './prepared-lists';
 export type { ReindexPage, ReindexPagesProgress } from './reindex-pages';
+export type { ReadingState } from './versions';
 export { SCHEMA_VERSION, TABLES } from './schema';
 
 export const createRepository = ({ strapi }: { strapi: Core.Strapi }) => {

@@ -15,11 +15,18 @@ export function createSql(strapi: Core.Strapi) {
   const schema = () => strapi.db.getSchemaName();
   const qualified = (name: string) => (schema() ? `${schema()}.${name}` : name);
   const isPostgres = () => strapi.db.dialect.client === 'postgres';
-  const table = (trx: Knex.Transaction, name: string) => (schema() ? trx(name).withSchema(schema() as string) : trx(name));
+  const table = (trx: Knex, name: string) => (schema() ? trx(name).withSchema(schema() as string) : trx(name));
 
   /** Runs in Strapi's current transaction, so the work commits or rolls back with the write that caused it. */
   const inTransaction = async <T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> =>
     (await strapi.db.transaction(({ trx }) => work(trx as Knex.Transaction))) as T;
+
+  /**
+   * One statement: in the current transaction if there is one, else on its own, without the
+   * round trips of a BEGIN and a COMMIT (a suggestions read answered from memory makes one query).
+   */
+  const statement = async <T>(work: (db: Knex) => Promise<T>): Promise<T> =>
+    strapi.db.inTransaction() ? inTransaction(work) : work(strapi.db.connection);
 
   /**
    * Many rows in few statements. Knex writes a multi-row insert for SQLite as `SELECT … UNION ALL`,
@@ -68,7 +75,7 @@ export function createSql(strapi: Core.Strapi) {
   /** Locks the rows a query finds until the transaction ends, on PostgreSQL (SQLite has one writer at a time). */
   const forUpdate = <Q extends Knex.QueryBuilder>(query: Q): Q => (isPostgres() ? (query.forUpdate() as Q) : query);
 
-  return { qualified, table, inTransaction, bulkInsert, isPostgres, serialize, forUpdate };
+  return { qualified, table, inTransaction, statement, bulkInsert, isPostgres, serialize, forUpdate };
 }
 
 export type Sql = ReturnType<typeof createSql>;

@@ -1,41 +1,64 @@
 /**
- * The archive's version: one counter, bumped in the transaction of every write that can change
- * a ranking (a publish, an unpublish, a renamed person, a reindex). An answer cached under an
- * older version is never served; the counter lives in the database, so every process sees it.
+ * Two counters, bumped in the transaction of every write an answer kept in memory depends on: the
+ * archive's (a publish, an unpublish, a renamed person, a reindex: what a ranking scores) and the
+ * editors' (a rejection, any write to an article's links: what a read leaves out). Nothing kept
+ * under an older version is served; the counters live in the database, so every process sees them.
  */
 import { z } from 'zod';
 import { TABLES } from './schema';
 import type { Sql } from './sql';
 
 const ARCHIVE = 'archive';
+const EDITORIAL = 'editorial';
 const count = z.union([z.number(), z.string()]).transform(Number);
-const readingRow = z.object({ pending: z.string().nullable(), documents: count.nullable(), version: count.nullable() });
+const readingRow = z.object({
+  pending: z.string().nullable(),
+  documents: count.nullable(),
+  version: count.nullable(),
+  editorial: count.nullable(),
+});
 
-/** What a read checks before a prepared list may answer: whether a publish is queued, the locale's size, the archive's version. */
-export type ReadingState = { pending: boolean; documents: number; version: number };
+/**
+ * What a read checks before a prepared list may answer: whether a publish is queued, the locale's
+ * size, and the versions of the archive and of editors' decisions.
+ */
+export type ReadingState = { pending: boolean; documents: number; version: number; editorial: number };
 
-export function createVersions({ table, inTransaction }: Sql) {
+export function createVersions({ table, inTransaction, statement }: Sql) {
+  const bump = (scope: string) =>
+    inTransaction(async (trx) => {
+      await table(trx, TABLES.versions)
+        .insert({ scope, version: 1 })
+        .onConflict('scope')
+        .merge({ version: trx.raw('?? + 1', [`${TABLES.versions}.version`]) });
+    });
+
   return {
-    /** The three in one round trip: a suggestions read costs about what a plain article read does. */
+    /** All four in one statement: a suggestions read costs about what a plain article read does. */
     async readingState(locale: string): Promise<ReadingState> {
-      return inTransaction(async (trx) => {
-        const [row]: unknown[] = await trx.select(
-          table(trx, TABLES.pending).select('document_id').limit(1).as('pending'),
-          table(trx, TABLES.corpus).where({ locale }).select('documents').as('documents'),
-          table(trx, TABLES.versions).where({ scope: ARCHIVE }).select('version').as('version'),
+      return statement(async (db) => {
+        const [row]: unknown[] = await db.select(
+          table(db, TABLES.pending).select('document_id').limit(1).as('pending'),
+          table(db, TABLES.corpus).where({ locale }).select('documents').as('documents'),
+          table(db, TABLES.versions).where({ scope: ARCHIVE }).select('version').as('version'),
+          table(db, TABLES.versions).where({ scope: EDITORIAL }).select('version').as('editorial'),
         );
         const state = readingRow.parse(row);
-        return { pending: state.pending !== null, documents: state.documents ?? 0, version: state.version ?? 0 };
+        return {
+          pending: state.pending !== null,
+          documents: state.documents ?? 0,
+          version: state.version ?? 0,
+          editorial: state.editorial ?? 0,
+        };
       });
     },
 
     async bumpArchiveVersion(): Promise<void> {
-      await inTransaction(async (trx) => {
-        await table(trx, TABLES.versions)
-          .insert({ scope: ARCHIVE, version: 1 })
-          .onConflict('scope')
-          .merge({ version: trx.raw('?? + 1', [`${TABLES.versions}.version`]) });
-      });
+      await bump(ARCHIVE);
+    },
+
+    async bumpEditorialVersion(): Promise<void> {
+      await bump(EDITORIAL);
     },
   };
 }

@@ -82,7 +82,12 @@ export const createEditorialService = ({ strapi }: { strapi: Core.Strapi }) => {
     async reject(documentId: string, locale: string, targetId: string, userId: number | null): Promise<void> {
       await requireArticleDraft(documentId, locale);
       if (targetId === documentId) throw new errors.ValidationError('An article cannot reject itself');
-      await pluginServices(strapi).repository.reject(documentId, locale, targetId, userId);
+      const { repository } = pluginServices(strapi);
+      // Reads keep what they leave out under the editors' version: this one must not be served again.
+      await strapi.db.transaction(async () => {
+        await repository.reject(documentId, locale, targetId, userId);
+        await repository.bumpEditorialVersion();
+      });
     },
 
     /** The locales in which the article is published. */

@@ -11,6 +11,7 @@ import { renderReason } from '../../../shared/reasons';
 import type { Ranked } from '../scoring/rank';
 import { suggest } from '../scoring/suggest';
 import { databaseRankingData } from '../repositories/database-ranking';
+import type { ReadingState } from '../repositories';
 import { pluginServices } from './registry';
 import { ARTICLE, PERSON, RELATED_LINK } from '../../../../../content-types';
 import { readAlsoSettings } from '../settings';
@@ -144,38 +145,65 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
   /**
    * Scored lists stay in memory under the archive's version (bumped in the transaction of every
    * publish, unpublish, renamed person or reindex, in any process) and the settings they were
-   * scored with: a read under anything newer scores the list again. Editors' decisions are not
-   * part of what is kept: they apply at every read.
+   * scored with; what editors' decisions leave out stays under theirs (every rejection, every write
+   * to an article's links). A read under anything newer works it out again.
    */
   let kept: VersionedCache<ScoredList | null> | null = null;
   const answers = () => (kept ??= createVersionedCache<ScoredList | null>(config().cachedAnswers));
+  let keptExclusions: VersionedCache<Set<string>> | null = null;
+  const exclusions = () => (keptExclusions ??= createVersionedCache<Set<string>>(config().cachedAnswers));
 
-  /** `archiveVersion` is read before scoring: a write committed meanwhile leaves this answer under the version it replaced. */
-  async function cachedScoredList(documentId: string, locale: string, archiveVersion: number): Promise<ScoredList | null> {
-    const version = `${archiveVersion}|${JSON.stringify(config())}`;
-    const key = `${documentId}\u0000${locale}`;
-    const answer = answers().get(key, version);
+  const answerKey = (documentId: string, locale: string) => `${documentId}\u0000${locale}`;
+  const answerVersion = (state: ReadingState) => `${state.version}|${JSON.stringify(config())}`;
+
+  /** `state` is read before scoring: a write committed meanwhile leaves this answer under the version it replaced. */
+  async function cachedScoredList(documentId: string, locale: string, state: ReadingState): Promise<ScoredList | null> {
+    const key = answerKey(documentId, locale);
+    const answer = answers().get(key, answerVersion(state));
     if (answer !== undefined) return answer;
     const scored = await scoredPreparedList(documentId, locale);
-    answers().set(key, version, scored);
+    answers().set(key, answerVersion(state), scored);
     return scored;
+  }
+
+  async function cachedExclusions(documentId: string, locale: string, state: ReadingState): Promise<Set<string>> {
+    const key = answerKey(documentId, locale);
+    const excluded = exclusions().get(key, String(state.editorial));
+    if (excluded !== undefined) return excluded;
+    const fresh = await excludedTargets(documentId, locale);
+    exclusions().set(key, String(state.editorial), fresh);
+    return fresh;
+  }
+
+  /** Whether a prepared list may answer a read in this state: none may while a publish is queued, nor in a small archive. */
+  const listsAnswer = (state: ReadingState) => !state.pending && state.documents >= config().preparedListsFrom;
+
+  /** The answer, cut to `limit`, or null when the list runs out before it (a live ranking goes further down). */
+  function answerFrom(scored: ScoredList | null, excluded: Set<string>, limit: number): SuggestionDTO[] | null {
+    if (!scored) return null;
+    const ranked = scored.ranked.filter((suggestion) => !excluded.has(suggestion.documentId)).slice(0, limit);
+    return ranked.length >= limit || scored.exhausted ? ranked : null;
+  }
+
+  /** From memory alone, when both the scored list and what editors leave out are kept under the current versions. */
+  function keptAnswer(documentId: string, locale: string, limit: number, state: ReadingState): SuggestionDTO[] | null {
+    if (!listsAnswer(state)) return null;
+    const key = answerKey(documentId, locale);
+    const excluded = exclusions().get(key, String(state.editorial));
+    if (excluded === undefined) return null;
+    const scored = answers().get(key, answerVersion(state));
+    return scored === undefined ? null : answerFrom(scored, excluded, limit);
   }
 
   /**
    * The prepared list's members with their current scores and reasons, less editors' decisions,
    * or null when there is no list a live ranking would agree with.
    */
-  async function fromPreparedList(documentId: string, locale: string, limit: number): Promise<SuggestionDTO[] | null> {
-    const { repository } = pluginServices(strapi);
-    const state = await repository.readingState(locale);
-    // A publish not yet folded into the lists may change any of them.
-    if (state.pending) return null;
-    if (state.documents < config().preparedListsFrom) return null;
-    const scored = await cachedScoredList(documentId, locale, state.version);
+  async function preparedAnswer(documentId: string, locale: string, limit: number, state: ReadingState): Promise<SuggestionDTO[] | null> {
+    if (!listsAnswer(state)) return null;
+    const scored = await cachedScoredList(documentId, locale, state);
     if (!scored) return null;
-    const excluded = await excludedTargets(documentId, locale);
-    const ranked = scored.ranked.filter((suggestion) => !excluded.has(suggestion.documentId)).slice(0, limit);
-    return ranked.length >= limit || scored.exhausted ? ranked : null;
+    return answerFrom(scored, await cachedExclusions(documentId, locale, state), limit);
   }
 
   /** Live, with the editorial exclusions: what readers would be told now. */
@@ -188,7 +216,10 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
 
   return {
     personNames,
-    fromPreparedList,
+    /** What the prepared list answers now, or null when a live ranking must. */
+    async fromPreparedList(documentId: string, locale: string, limit: number): Promise<SuggestionDTO[] | null> {
+      return preparedAnswer(documentId, locale, limit, await pluginServices(strapi).repository.readingState(locale));
+    },
     /** How often reads were answered from memory (benchmarks and tests). */
     cachedAnswerStats: () => ({ ...answers().stats, size: answers().size }),
     rank,
@@ -201,11 +232,15 @@ export const createSuggestionService = ({ strapi }: { strapi: Core.Strapi }) => 
      * suggestions while writing).
      */
     async suggestFor(documentId: string, options: ReadOptions = {}): Promise<SuggestionDTO[]> {
-      return inOneTransaction(async () => {
-        const locale = options.locale ?? (await defaultLocale());
-        const limit = options.limit ?? config().limit;
-        return (await fromPreparedList(documentId, locale, limit)) ?? (await rank(documentId, { locale, limit }));
-      });
+      const locale = options.locale ?? (await defaultLocale());
+      const limit = options.limit ?? config().limit;
+      const state = await pluginServices(strapi).repository.readingState(locale);
+      // Most reads end here: one query, no transaction.
+      const kept = keptAnswer(documentId, locale, limit, state);
+      if (kept) return kept;
+      return inOneTransaction(
+        async () => (await preparedAnswer(documentId, locale, limit, state)) ?? (await rank(documentId, { locale, limit })),
+      );
     },
 
     /** What a prepared list holds: the best candidates before editors' decisions and the lowest score shown, which reads apply. */
