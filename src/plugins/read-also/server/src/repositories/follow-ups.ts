@@ -5,15 +5,14 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { TABLES } from './schema';
-import type { Sql } from './sql';
+import { numeric, type Sql } from './sql';
 
 /** A newer article whose prepared list ranks the older one among its first `within`. */
 export type FollowUpSource = { documentId: string; locale: string; storyTime: number };
 /** The same, with the older article it follows up. */
 export type FollowUpPair = FollowUpSource & { targetId: string };
 
-const storyTime = z.union([z.number(), z.string()]).transform(Number);
-const sourceRow = z.object({ document_id: z.string(), locale: z.string(), story_time: storyTime });
+const sourceRow = z.object({ document_id: z.string(), locale: z.string(), story_time: numeric });
 const pairRow = sourceRow.extend({ target_id: z.string() });
 
 export function createFollowUps({ qualified, inTransaction }: Sql) {

@@ -12,7 +12,7 @@ import { indexableTerms, recordOf, termImpact, type ArticleProfile, type StoredS
 import type { CandidateProfile, CorpusStats, Posting } from '../scoring/rank';
 import { readAlsoSettings } from '../settings';
 import { TABLES } from './schema';
-import { CHUNK, chunks, type Sql } from './sql';
+import { CHUNK, chunks, numeric, type Sql } from './sql';
 
 /** A JSON list of strings, as the profile table stores tags, people and speakers. */
 const jsonList = z
@@ -23,8 +23,6 @@ const jsonList = z
     const parsed: unknown = JSON.parse(value);
     return Array.isArray(parsed) ? parsed.map(String) : [];
   });
-/** Numbers come back as strings from some drivers (PostgreSQL's bigint, numeric). */
-const numeric = z.union([z.number(), z.string()]).transform(Number);
 
 const candidateRow = z.object({
   document_id: z.string(),

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import { byDocumentId } from '../scoring/order';
 import { TABLES } from './schema';
-import { chunks, type Sql } from './sql';
+import { chunks, numeric, type Sql } from './sql';
 
 export type PreparedMember = { documentId: string; score: number };
 
@@ -18,7 +18,7 @@ export type PreparedList = {
 };
 
 const listRow = z.object({ exhausted: z.union([z.boolean(), z.number()]).transform(Boolean) });
-const memberRow = z.object({ target_id: z.string(), score: z.union([z.number(), z.string()]).transform(Number) });
+const memberRow = z.object({ target_id: z.string(), score: numeric });
 
 export function createPreparedLists({ table, inTransaction, bulkInsert, forUpdate }: Sql) {
   /**

@@ -7,13 +7,11 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { TABLES } from './schema';
-import type { Sql } from './sql';
+import { numeric, rawRows, type Sql } from './sql';
 
 export type QueuedArticle = { documentId: string; queuedAt: number };
 
-const claimedRow = z.object({ document_id: z.string(), queued_at: z.union([z.number(), z.string()]).transform(Number) });
-/** knex's raw result: PostgreSQL's has rows, SQLite's is them. */
-const rawRows = z.union([z.array(z.unknown()), z.object({ rows: z.array(z.unknown()) }).transform((result) => result.rows)]);
+const claimedRow = z.object({ document_id: z.string(), queued_at: numeric });
 
 export function createQueue({ table, qualified, inTransaction, isPostgres }: Sql) {
   const releaseClaim = (trx: Knex.Transaction, worker: string, documentIds?: string[]) => {

@@ -8,12 +8,11 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import { TABLES } from './schema';
 import type { SourcePosition } from './index-store';
-import type { Sql } from './sql';
+import { numeric, rawRows, type Sql } from './sql';
 
 /** One page: the articles from `first` (inclusive) to `end` (exclusive; the archive's end when null), in (documentId, locale) order. */
 export type ReindexPage = { run: string; position: number; first: SourcePosition; end: SourcePosition | null };
 
-const numeric = z.union([z.number(), z.string()]).transform(Number);
 const pageRow = z.object({
   run: z.string(),
   page: numeric,
@@ -30,8 +29,6 @@ const pageOf = (row: z.infer<typeof pageRow>): ReindexPage => ({
 });
 const keyRow = z.object({ document_id: z.string(), locale: z.string() });
 const countRow = z.object({ pages: numeric, done: numeric.nullable() });
-/** knex's raw result: PostgreSQL's has rows, SQLite's is them. */
-const rawRows = z.union([z.array(z.unknown()), z.object({ rows: z.array(z.unknown()) }).transform((result) => result.rows)]);
 
 export type ReindexPagesProgress = { pages: number; done: number };
 

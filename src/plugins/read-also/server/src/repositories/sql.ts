@@ -1,6 +1,13 @@
 /** What every repository needs of the database: the schema-qualified table, Strapi's transaction, bulk inserts. */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { z } from 'zod';
+
+/** A number as drivers return it: PostgreSQL's bigint and numeric come back as strings. */
+export const numeric = z.union([z.number(), z.string()]).transform(Number);
+
+/** knex's raw result: PostgreSQL's has rows, SQLite's is them. */
+export const rawRows = z.union([z.array(z.unknown()), z.object({ rows: z.array(z.unknown()) }).transform((result) => result.rows)]);
 
 /** Keeps IN lists well under SQLite's bound-parameter limit. */
 export const CHUNK = 500;

@@ -6,16 +6,15 @@
  */
 import { z } from 'zod';
 import { TABLES } from './schema';
-import type { Sql } from './sql';
+import { numeric, type Sql } from './sql';
 
 const ARCHIVE = 'archive';
 const EDITORIAL = 'editorial';
-const count = z.union([z.number(), z.string()]).transform(Number);
 const readingRow = z.object({
   pending: z.string().nullable(),
-  documents: count.nullable(),
-  version: count.nullable(),
-  editorial: count.nullable(),
+  documents: numeric.nullable(),
+  version: numeric.nullable(),
+  editorial: numeric.nullable(),
 });
 
 /**
