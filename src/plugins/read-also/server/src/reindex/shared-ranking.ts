@@ -39,13 +39,21 @@ export const archiveIndexBuilder = (settings: Settings) =>
  */
 export async function rankPages(
   strapi: Core.Strapi,
-  { run, workers, claimant, onPage }: { run: string; workers: ReindexWorkers; claimant: string; onPage?: () => Promise<void> },
+  {
+    run,
+    workers,
+    claimant,
+    onPage,
+    stopping = () => false,
+  }: { run: string; workers: ReindexWorkers; claimant: string; onPage?: () => Promise<void>; stopping?: () => boolean },
 ): Promise<number> {
   const { repository } = pluginServices(strapi);
   const settings = readAlsoSettings(strapi);
   const leaseMs = settings.queueLeaseSeconds * 1000;
   type Taken = { page: ReindexPage; sources: StoredSource[] };
   const take = async (): Promise<Taken | null> => {
+    // A process that stops takes no more; a page it held is taken by another once the lease runs out.
+    if (stopping()) return null;
     const page = await repository.claimReindexPage(run, claimant, leaseMs);
     return page ? { page, sources: await repository.sourcesBetween(page.first, page.end) } : null;
   };
@@ -83,11 +91,12 @@ export async function rankPages(
 }
 
 /** The index as the reindexing process built it, read back from the stored profiles. */
-async function snapshotFromProfiles(strapi: Core.Strapi): Promise<ArchiveSnapshot> {
+async function snapshotFromProfiles(strapi: Core.Strapi, stopping: () => boolean): Promise<ArchiveSnapshot | null> {
   const { repository } = pluginServices(strapi);
   const index = archiveIndexBuilder(readAlsoSettings(strapi));
   let page = await repository.sourcesPage(null, 1000);
   while (page.length > 0) {
+    if (stopping()) return null;
     for (const { terms, ...source } of page) index.add({ ...source, terms: JSON.parse(terms) as Record<string, number>, labels: {} });
     const last = page[page.length - 1];
     page = await repository.sourcesPage({ documentId: last.documentId, locale: last.locale }, 1000);
@@ -107,9 +116,10 @@ let helping: Promise<void> | null = null;
 
 /**
  * Joins a reindex another process runs, if its pages are open: builds the index from the stored
- * profiles, then takes pages beside it. One at a time per process; the preparer's sweep calls it.
+ * profiles, then takes pages beside it until none is left or `stopping` says so. One at a time
+ * per process; the preparer's sweep calls it.
  */
-export function helpReindex(strapi: Core.Strapi): Promise<void> {
+export function helpReindex(strapi: Core.Strapi, stopping: () => boolean): Promise<void> {
   if (helping) return helping;
   const joining = (async () => {
     const { repository } = pluginServices(strapi);
@@ -118,8 +128,10 @@ export function helpReindex(strapi: Core.Strapi): Promise<void> {
     const settings = readAlsoSettings(strapi);
     const workers = rankingWorkers(settings);
     try {
-      await workers.open(await snapshotFromProfiles(strapi));
-      const ranked = await rankPages(strapi, { run, workers, claimant: claimantName() });
+      const snapshot = await snapshotFromProfiles(strapi, stopping);
+      if (!snapshot) return;
+      await workers.open(snapshot);
+      const ranked = await rankPages(strapi, { run, workers, claimant: claimantName(), stopping });
       if (ranked > 0) strapi.log.info(`[read-also] helped a reindex: ranked ${ranked} articles' lists`);
     } finally {
       await workers.close();

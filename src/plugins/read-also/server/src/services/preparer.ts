@@ -27,6 +27,7 @@ export const createPreparer = ({ strapi }: { strapi: Core.Strapi }) => {
   let requested = false;
   let stopped = true;
   let sweep: NodeJS.Timeout | null = null;
+  let helping: Promise<void> | null = null;
   // Names this process's claims on the shared queue.
   const worker = `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
 
@@ -121,7 +122,7 @@ export const createPreparer = ({ strapi }: { strapi: Core.Strapi }) => {
       // Also drains entries queued by another process, or left by a crash, and joins another process's reindex.
       sweep = setInterval(() => {
         schedule();
-        if (config().helpReindexes) void helpReindex(strapi);
+        if (config().helpReindexes) helping = helpReindex(strapi, () => stopped);
       }, config().queueSweepSeconds * 1000);
       sweep.unref();
     },
@@ -140,6 +141,8 @@ export const createPreparer = ({ strapi }: { strapi: Core.Strapi }) => {
       if (sweep) clearInterval(sweep);
       sweep = null;
       while (running) await running;
+      // A reindex this process helps with: it saves the page it ranks and takes no other.
+      await helping;
     },
   };
 };
