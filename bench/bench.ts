@@ -375,7 +375,7 @@ async function main() {
       '|---|---|---|---|---|---|---|',
       ...http.rows.map(
         (row) =>
-          `| ${row.name} | ${f1(row.rps)} | ${row.p50} | ${row.p99} | ${row.errors} | ${row.non2xx} | ${(row.rps / plain.rps).toFixed(2)} |`,
+          `| ${row.name} | ${f1(row.rps)} | ${f1(row.p50)} | ${row.p99} | ${row.errors} | ${row.non2xx} | ${(row.rps / plain.rps).toFixed(2)} |`,
       ),
       '',
     );
