@@ -23,8 +23,13 @@ function touchesPublished(context: Context): boolean {
 
 const READS = new Set<Context['action']>(['findOne', 'findFirst', 'findMany', 'count']);
 
-/** Any write to a link, or to an article (it holds its links): what reads leave out as linked already may change. */
-const changesLinks = (context: Context) => context.uid === ARTICLE || context.uid === RELATED_LINK;
+/**
+ * Any write to a link, or to an article's draft (it holds its links): what reads leave out as
+ * linked already (the links' drafts) may change. Publishing or unpublishing an article leaves its
+ * links' drafts as they are.
+ */
+const changesLinks = (context: Context) =>
+  context.uid === RELATED_LINK || (context.uid === ARTICLE && context.action !== 'publish' && context.action !== 'unpublish');
 
 function documentIdOf(context: Context, result: unknown): string | undefined {
   const fromResult = result && typeof result === 'object' && 'documentId' in result ? result.documentId : undefined;
@@ -69,19 +74,12 @@ async function attachToLiveLocales(strapi: Core.Strapi, documentId: string) {
   for (const locale of await editorial.liveLocales(documentId)) await editorial.attachIfNeeded(documentId, locale);
 }
 
-/** Writes this plugin keeps a record of (a queued article, a bumped version). */
-const RECORDED: ReadonlySet<string> = new Set([ARTICLE, QUOTE, PERSON, RELATED_LINK]);
-
 export function registerDocumentHooks(strapi: Core.Strapi): void {
-  // Outermost: the write and the plugin's record of it commit together, in one commit (the
-  // Document Service runs its middlewares outside the transaction of the write itself).
   strapi.documents.use(async (context, next) => {
-    if (!RECORDED.has(context.uid) || READS.has(context.action)) return next();
-    return strapi.db.transaction(async () => {
-      const result = await next();
-      if (changesLinks(context)) await oncePerBatch('read-also:links', () => pluginServices(strapi).repository.bumpEditorialVersion());
-      return result;
-    });
+    if (READS.has(context.action) || !changesLinks(context)) return next();
+    const result = await next();
+    await oncePerBatch('read-also:links', () => pluginServices(strapi).repository.bumpEditorialVersion());
+    return result;
   });
 
   strapi.documents.use(async (context, next) => {
