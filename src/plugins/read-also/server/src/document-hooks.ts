@@ -51,9 +51,11 @@ async function quoteArticle(strapi: Core.Strapi, documentId: string): Promise<st
 const withdraws = (context: Context) => context.action === 'unpublish' || context.action === 'delete';
 
 /**
- * Queues the article, in the write's transaction: once it commits, the worker indexes it and
- * prepares its lists, off the publish path. A version taken away leaves the index at once, in
- * the same transaction, and answers kept from before are out of date as it commits.
+ * Queues the article right after the write (in the write's own transaction when the caller opened
+ * one, as an import does; the Document Service runs middlewares outside the transaction it gives
+ * each write): once that commits, the worker indexes it and prepares its lists, off the publish
+ * path. A version taken away leaves the index at once, and answers kept from before are out of
+ * date as that commits.
  */
 async function refresh(strapi: Core.Strapi, documentId: string, { withdrawn }: { withdrawn: boolean }) {
   const { indexer, repository, preparer } = pluginServices(strapi);
