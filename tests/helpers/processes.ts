@@ -1,11 +1,13 @@
 /**
  * More Strapi processes on the test's database (read-also-process.js), for tests of work shared
- * between processes: each appends what it did to one log file the test reads.
+ * between processes: each appends what it did to one log file the test reads; and an archive for them to share.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { Core } from '@strapi/strapi';
+import { createArticle, paragraphs } from './fixtures';
 
 export type ProcessEvent = { pid: number; event: string; subject?: string };
 
@@ -55,4 +57,20 @@ export class StrapiProcesses {
     for (const child of this.started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     fs.rmSync(path.dirname(this.log), { recursive: true, force: true });
   }
+}
+
+const TOPICS = ['harbour strike', 'wheat harvest', 'rail tunnel', 'hospital budget', 'river flood', 'school reform'];
+
+/** Published stories on six subjects, so each has neighbours to rank and be ranked by; their documentIds in order. */
+export async function topicalArchive(strapi: Core.Strapi, count: number): Promise<string[]> {
+  const archive: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const topic = TOPICS[i % TOPICS.length];
+    const article = await createArticle(strapi, {
+      title: `Day ${i} of the ${topic}`,
+      body: paragraphs(`Officials spoke about the ${topic} on day ${i}; the ${topic} is in its ${i}th week, ${topic} reporters say.`),
+    });
+    archive.push(article.documentId);
+  }
+  return archive;
 }

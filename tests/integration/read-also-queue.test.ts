@@ -6,7 +6,7 @@
 import { startTestApp, type TestApp } from '../helpers/strapi';
 import { ARTICLE, createArticle, paragraphs } from '../helpers/fixtures';
 import { testDatabaseClient } from '../helpers/environment';
-import { StrapiProcesses, until } from '../helpers/processes';
+import { StrapiProcesses, topicalArchive, until } from '../helpers/processes';
 import type { ReadAlsoServices } from '../../src/plugins/read-also/server/src/services/registry';
 import type { PreparedList } from '../../src/plugins/read-also/server/src/repositories';
 import type { ArticleProfile } from '../../src/plugins/read-also/server/src/scoring/profile';
@@ -16,21 +16,12 @@ let services: Pick<ReadAlsoServices, 'repository' | 'preparer'>;
 const archive: string[] = [];
 const LEASE_MS = 60_000;
 
-const TOPICS = ['harbour strike', 'wheat harvest', 'rail tunnel', 'hospital budget', 'river flood', 'school reform'];
-
 beforeAll(async () => {
   app = await startTestApp();
   const plugin = app.strapi.plugin('read-also');
   services = { repository: plugin.service('repository'), preparer: plugin.service('preparer') };
   // Sixty stories on six subjects, so each has neighbours to offer itself to.
-  for (let i = 0; i < 60; i += 1) {
-    const topic = TOPICS[i % TOPICS.length];
-    const article = await createArticle(app.strapi, {
-      title: `Day ${i} of the ${topic}`,
-      body: paragraphs(`Officials spoke about the ${topic} on day ${i}; the ${topic} is in its ${i}th week, ${topic} reporters say.`),
-    });
-    archive.push(article.documentId);
-  }
+  archive.push(...(await topicalArchive(app.strapi, 60)));
   await services.preparer.idle();
   // From here on, only the processes a test starts work the queue.
   await services.preparer.stop();

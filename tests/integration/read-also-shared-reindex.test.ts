@@ -4,9 +4,8 @@
  * process that held it dies.
  */
 import { startTestApp, type TestApp } from '../helpers/strapi';
-import { createArticle, paragraphs } from '../helpers/fixtures';
 import { testDatabaseClient } from '../helpers/environment';
-import { StrapiProcesses, until } from '../helpers/processes';
+import { StrapiProcesses, topicalArchive, until } from '../helpers/processes';
 import type { ReadAlsoServices } from '../../src/plugins/read-also/server/src/services/registry';
 import type { PreparedList } from '../../src/plugins/read-also/server/src/repositories';
 
@@ -14,20 +13,12 @@ let app: TestApp;
 let services: Pick<ReadAlsoServices, 'repository' | 'preparer' | 'indexer'>;
 const archive: string[] = [];
 const LEASE_MS = 60_000;
-const TOPICS = ['harbour strike', 'wheat harvest', 'rail tunnel', 'hospital budget', 'river flood', 'school reform'];
 
 beforeAll(async () => {
   app = await startTestApp();
   const plugin = app.strapi.plugin('read-also');
   services = { repository: plugin.service('repository'), preparer: plugin.service('preparer'), indexer: plugin.service('indexer') };
-  for (let i = 0; i < 80; i += 1) {
-    const topic = TOPICS[i % TOPICS.length];
-    const article = await createArticle(app.strapi, {
-      title: `Day ${i} of the ${topic}`,
-      body: paragraphs(`Officials spoke about the ${topic} on day ${i}; the ${topic} is in its ${i}th week, ${topic} reporters say.`),
-    });
-    archive.push(article.documentId);
-  }
+  archive.push(...(await topicalArchive(app.strapi, 80)));
   await services.preparer.idle();
   await services.preparer.stop();
 }, 180_000);
