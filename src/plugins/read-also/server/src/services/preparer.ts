@@ -6,13 +6,11 @@
  * a publish has made wrong. Every process works the one queue in the database, each entry
  * claimed by one process at a time.
  */
-import os from 'node:os';
-import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { SuggestionDTO } from '../../../shared/contracts/suggestions';
 import { pluginServices } from './registry';
 import { readAlsoSettings } from '../settings';
-import { helpReindex } from '../reindex/shared-ranking';
+import { claimantName, helpReindex } from '../reindex/shared-ranking';
 
 const BATCH = 20;
 
@@ -29,7 +27,7 @@ export const createPreparer = ({ strapi }: { strapi: Core.Strapi }) => {
   let sweep: NodeJS.Timeout | null = null;
   let helping: Promise<void> | null = null;
   // Names this process's claims on the shared queue.
-  const worker = `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  const worker = claimantName();
 
   const notFound = (error: unknown) => (error as { name?: string }).name === 'NotFoundError';
 
